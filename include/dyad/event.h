@@ -1,0 +1,71 @@
+// Event: one coded interaction, "who did what to whom, when and where".
+//
+// Produced by the code stage from an annotated Document; written by the write
+// stage as JSON Lines or GDELT 2.0 rows. A plain value type.
+#ifndef DYAD_EVENT_H_
+#define DYAD_EVENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+
+namespace dyad {
+
+// One side of an event.
+struct EventActor {
+  std::string code;     // full CAMEO actor code, e.g. "RUSGOV", "IRNGOV"; "" when none
+  std::string text;     // the words as written in the sentence ("Russian President Vladimir Putin")
+  std::string country;  // the country part, e.g. "RUS"; "" for IGOs and unknowns
+  uint32_t char_start = 0, char_end = 0;  // span of `text` in Document::text
+  std::string entry;    // dictionary entry that matched, "file:line" (and the agent's, after a '+')
+  std::string via;      // for coreference: the antecedent mention's text; "" when coded directly
+};
+
+enum class Modality : uint8_t {
+  kAsserted = 0,     // it happened / happens
+  kIntended,         // "will", "plans to", "agreed to"
+  kHypothetical,     // "might", "could", "if"
+  kReported,         // "officials said", "according to"
+};
+const char* ModalityName(Modality m);  // "asserted", "intended", ...
+
+struct EventLocation {
+  std::string name;
+  std::string country;  // CAMEO/ISO3 country code
+  double lat = 0, lon = 0;
+  std::string feature_id;
+};
+
+struct Event {
+  std::string doc_id;
+  int sentence_index = 0;
+  std::string sentence;                   // the sentence text
+  uint32_t char_start = 0, char_end = 0;  // span of the sentence in the document text
+  Date date = 0;
+
+  EventActor source, target;
+
+  std::string code;  // CAMEO event code, e.g. "057"
+  std::string root;  // its two-digit root, "05"
+  int quad_class = 0;
+  double goldstein = 0;
+
+  bool negated = false;
+  Modality modality = Modality::kAsserted;
+  std::optional<EventLocation> location;
+
+  // Why it was coded.
+  std::string verb;     // the verb (or noun) that carried the event, as written
+  std::string pattern;  // the pattern that fired, as written in its dictionary
+  std::string pattern_entry;  // "file:line" of that pattern
+
+  std::string plover_type;  // PLOVER event type mapped from the CAMEO code ("AGREE")
+  std::string plover_mode;  // PLOVER mode, "" when none
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_EVENT_H_

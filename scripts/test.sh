@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds dyad and runs every test: the release build (unit tests, golden records,
+# quality suites, fuzz-corpus replays), then the whole suite again under
+# AddressSanitizer + UBSan. Tests that need ../shared skip cleanly without it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs=$(nproc)
+for preset in release asan-ubsan; do
+  echo "== $preset" >&2
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  ctest --preset "$preset" -j "$jobs"
+done

@@ -1,0 +1,17 @@
+// The dyad CLI's subcommands. Each Register* adds its subcommands to `app`;
+// a subcommand's callback stores its exit status in *exit_code (0 ok, 1 error,
+// 2 finished but skipped some input).
+#ifndef DYAD_TOOLS_COMMANDS_H_
+#define DYAD_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace dyad::cli {
+
+void RegisterCodeCommands(CLI::App& app, int* exit_code);    // code        (cmd_code.cc)
+void RegisterEvalCommands(CLI::App& app, int* exit_code);    // eval, explain (cmd_eval.cc)
+void RegisterSyntaxCommands(CLI::App& app, int* exit_code);  // parse, train-syntax, eval-syntax (cmd_syntax.cc)
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_TOOLS_COMMANDS_H_
