@@ -6,6 +6,7 @@ packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev   # build, sanitizers, libFuzzer
   libgtest-dev libgmock-dev libbenchmark-dev        # tests and benchmarks
   nlohmann-json3-dev libcli11-dev                   # JSON, command line
+  libicu-dev                                        # Unicode normalisation
   wordnet-base                                      # WordNet morphology for the lemmatiser (training only)
 )
 missing=()
