@@ -1,0 +1,78 @@
+// Vocabulary: the words of every dictionary, interned as small integer ids.
+//
+// Every word that occurs in any loaded dictionary (actor, agent, discard and
+// verb phrases, synset members, verb forms) gets a WordId > 0. A sentence is
+// matched against the dictionaries by first mapping each token to its WordId
+// once (Lexicon::EncodeWords or Vocabulary::Find); all phrase matching after
+// that compares integers. A word that is in no dictionary maps to kNoWord and
+// can never be part of a match.
+//
+// Words are compared in upper case (ASCII letters only are folded; other bytes,
+// e.g. UTF-8 letters, are kept as they are), as PETRARCH does: "Russian",
+// "RUSSIAN" and "russian" are the same word.
+//
+// Ownership and thread-safety: a Vocabulary is filled while dictionaries load
+// (Intern) and then only read (Find, Spelling); const methods are safe to call
+// from many threads at once. The Lexicon owns the one Vocabulary its
+// dictionaries share.
+#ifndef DYAD_LEXICON_VOCABULARY_H_
+#define DYAD_LEXICON_VOCABULARY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dyad::lexicon {
+
+using WordId = uint32_t;
+// Not a dictionary word: matches nothing.
+inline constexpr WordId kNoWord = 0;
+
+// "Iranian" -> "IRANIAN" (ASCII letters only). Appends to *out after clearing it.
+void ToUpperAscii(std::string_view word, std::string* out);
+std::string ToUpperAscii(std::string_view word);
+
+class Vocabulary {
+ public:
+  Vocabulary();
+  Vocabulary(const Vocabulary&) = delete;
+  Vocabulary& operator=(const Vocabulary&) = delete;
+
+  // The id of `word` in any letter case, or kNoWord. Allocation-free for words
+  // up to 64 bytes (longer words are never dictionary words in practice but
+  // are still handled correctly).
+  WordId Find(std::string_view word) const;
+
+  // Adds `word` (upper-cased) if new; returns its id (never kNoWord, unless
+  // `word` is empty). Build time only.
+  WordId Intern(std::string_view word);
+
+  // The upper-case spelling of `id` ("" for kNoWord or an unknown id).
+  std::string_view Spelling(WordId id) const;
+
+  // Number of distinct words (ids run 1..size()).
+  size_t size() const { return spellings_.size() - 1; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const;
+  };
+  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
+  std::vector<std::string_view> spellings_;  // index = WordId; views into ids_ keys (node-stable)
+};
+
+// Where a dictionary entry came from: "Phoenix.agents.txt:118". The file name
+// is owned by the dictionary that made the entry (stable for its lifetime).
+struct SourceRef {
+  const std::string* file = nullptr;
+  int line = 0;                  // 1-based
+  std::string ToString() const;  // "file:line", or "" when unknown
+};
+
+}  // namespace dyad::lexicon
+
+#endif  // DYAD_LEXICON_VOCABULARY_H_
