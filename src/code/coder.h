@@ -20,6 +20,8 @@
 
 namespace dyad::code {
 
+struct PatternIndex;  // sentence_coder.h: verb patterns indexed by their literal words
+
 struct CoderOptions {
   bool require_dyad = true;    // PETRARCH's require_dyad: drop events without both source and target
   bool keep_negated = false;   // emit negated events (flagged negated=true) instead of dropping them
@@ -44,6 +46,7 @@ class Coder {
  private:
   std::shared_ptr<const lexicon::Lexicon> lexicon_;
   CoderOptions options_;
+  std::shared_ptr<const PatternIndex> index_;  // built once per Coder, shared by threads
 };
 
 }  // namespace dyad::code

@@ -1,0 +1,1025 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+#include "cameo/cameo.h"
+#include "code/sentence_coder.h"
+#include "lexicon/actors.h"
+#include "lexicon/agents.h"
+#include "lexicon/discards.h"
+#include "lexicon/verbs.h"
+
+namespace dyad::code {
+namespace {
+
+using syntax::ArgRole;
+using syntax::Argument;
+using syntax::Predicate;
+using syntax::PredicateLink;
+
+// Relations that keep a word inside the core of its noun phrase: "the
+// Calenardhon government", "Gondor's main opposition group", "Sam Gamgee".
+bool CoreRelation(std::string_view rel) {
+  return rel == "det" || rel == "amod" || rel == "compound" || rel == "nmod:poss" || rel == "flat" ||
+         rel == "nummod" || rel == "fixed" || rel == "compound:prt" || rel == "flat:name" || rel == "det:poss" ||
+         rel == "goeswith" || rel == "nmod:desc";
+}
+
+std::string_view BaseRel(std::string_view rel) {
+  size_t c = rel.find(':');
+  return c == std::string_view::npos ? rel : rel.substr(0, c);
+}
+
+bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
+
+// A pattern code PETRARCH cannot use ("[+++]", "[###]"): the pattern is ignored.
+bool IsUsableCode(std::string_view code) {
+  for (char c : code) {
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) return false;
+  }
+  return true;
+}
+
+bool IsTimeWord(std::string_view w) {
+  static constexpr std::string_view kTime[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+      "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december", "week", "month", "year", "night", "morning", "evening"};
+  if (w.size() > 12) return false;
+  char low[16];
+  for (size_t i = 0; i < w.size(); ++i) low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+  std::string_view l(low, w.size());
+  for (std::string_view t : kTime) {
+    if (l == t) return true;
+  }
+  return false;
+}
+
+bool IsPronoun(const Token& t) { return t.upos == "PRON"; }
+
+// Prepositions of place and time: "in Moscow", "during the visit".
+bool IsLocative(const Token& prep) {
+  std::string_view w = prep.lemma.empty() ? std::string_view(prep.form) : std::string_view(prep.lemma);
+  static constexpr std::string_view kLoc[] = {"in", "during", "inside", "throughout", "within", "after",
+                                              "before", "since", "until", "amid", "despite"};
+  for (std::string_view l : kLoc) {
+    if (w.size() == l.size()) {
+      bool eq = true;
+      for (size_t i = 0; i < w.size() && eq; ++i) eq = (w[i] | 0x20) == l[i];
+      if (eq) return true;
+    }
+  }
+  return false;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace
+
+// Trace lines are built only when someone asked for them (`dyad explain`).
+#define DYAD_TRACE(line)                          \
+  do {                                            \
+    if (trace_ != nullptr) trace_->push_back(line); \
+  } while (0)
+
+int SentenceCoder::NounHeadOf(int token) const {
+  // "Bree Prime Minister Romendacil", "Gondor's government": climb from a
+  // word of the phrase to its head; from a later conjunct to the first
+  // ("Gondor and Osgiliath": the whole coordination).
+  int t = token;
+  for (int steps = 0; steps < n_; ++steps) {
+    int h = analysis_.head(t);
+    if (h < 0) break;
+    std::string_view rel = analysis_.rel(t);
+    if (!CoreRelation(rel) && BaseRel(rel) != "conj") break;
+    if (BaseRel(rel) == "conj" && tokens_[h].upos == "VERB") break;
+    t = h;
+  }
+  return t;
+}
+
+// Words that can sit inside a name-like noun phrase even when the tagger or
+// parser got them wrong: "Fornost President Umbardacil" with "Fornost"
+// tagged ADP, "Bree Prime Minister Romendacil" with "Bree" parsed as a clause.
+bool NameLikeWord(const Token& t, bool allow_det) {
+  std::string_view u = t.upos;
+  if (u == "PUNCT" && t.form != "-") return false;
+  if (u == "VERB" || u == "AUX" || u == "CCONJ" || u == "SCONJ" || u == "PRON") return false;
+  if (u == "DET") return allow_det;
+  if (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM") return true;
+  if (u == "PART") return t.form == "'s" || t.form == "'";
+  // Other tags: only capitalised words ("Fornost" mis-tagged as a preposition).
+  return !t.form.empty() && t.form[0] >= 'A' && t.form[0] <= 'Z';
+}
+
+bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
+  // Inside the verb's own phrase: not in another clause with its own subject
+  // ("..., a senior official said"), a relative clause, reported speech or a
+  // conjoined verb ("condemned the attack and promised aid to Ithilen") --
+  // except for the subject of a complement clause, which is what the verb is
+  // about ("Gollum allowed that Mordor isn't a pleasant place" -> Mordor).
+  int prev = -1;
+  for (int t = i, steps = 0; t >= 0 && steps <= n_; prev = t, t = analysis_.head(t), ++steps) {
+    if (t == verb) return true;
+    std::string_view rel = analysis_.rel(t);
+    std::string_view b = BaseRel(rel);
+    if (b == "parataxis" || rel == "acl:relcl" || b == "csubj" || b == "list") return false;
+    if (!allow_unmarked && (rel == "obl:unmarked" || rel == "obl:tmod" || rel == "obl:npmod" || rel == "nmod:tmod"))
+      return false;
+    if (b == "conj" && tokens_[t].upos == "VERB") return false;
+    // "agreed to restore ties with Gondor": the restoring is coded on its own.
+    if (b == "xcomp" && analysis_.PredicateOf(t) >= 0) return false;
+    if (b == "ccomp" || b == "advcl" || b == "acl") {
+      bool has_subject = false, whether = false;
+      for (int c : analysis_.children(t)) {
+        std::string_view cb = BaseRel(analysis_.rel(c));
+        if (cb == "nsubj") has_subject = true;
+        if (cb == "mark" && (tokens_[c].form == "whether" || tokens_[c].form == "Whether")) whether = true;
+      }
+      bool from_subject = prev >= 0 && BaseRel(analysis_.rel(prev)) == "nsubj";
+      // "has begun to question whether he has a future with the Orcs".
+      if (whether) continue;
+      if (b == "ccomp" && !from_subject) return false;
+      if (b != "ccomp" && has_subject && !from_subject) return false;
+    }
+  }
+  return false;
+}
+
+void SentenceCoder::CoreSpan(int head, int* first, int* last) {
+  int lo = head, hi = head;
+  for (int c : analysis_.children(head)) {
+    std::string_view rel = analysis_.rel(c);
+    bool core = CoreRelation(rel);
+    // (Each core child without its own conjuncts: in "Iranian President
+    // Masoud Pezeshkian and Russian President Vladimir Putin" the second
+    // name may hang under the first's last word.)
+    if (!core && BaseRel(rel) == "appos") {
+      // "The Hermit Kingdom" parsed as "Hermit" + apposition "Kingdom": an
+      // apposition with no punctuation before it is part of the name.
+      core = true;
+      for (int i = std::min(head, c) + 1; i < std::max(head, c); ++i) {
+        if (tokens_[i].upos == "PUNCT") core = false;
+      }
+      if (c != head + 1 && c != hi + 1) core = false;
+    }
+    if (!core) continue;
+    int f = c, l = c;
+    analysis_.CoordinatedSpan(c, &f, &l);  // "Eriadori and Calenardhon leaders"
+    core_children_.push_back({f, l});
+  }
+  // Grow the span only by pieces adjacent to it, nearest first, so that a
+  // misattached piece across a coordinator stays out ("Masoud Pezeshkian and
+  // Russian President Vladimir Putin" with "Vladimir Putin" under "Masoud").
+  for (bool grown = true; grown;) {
+    grown = false;
+    for (auto& [f, l] : core_children_) {
+      if (f < 0) continue;
+      if (l == lo - 1 || f == hi + 1 || (f >= lo && l <= hi)) {
+        lo = std::min(lo, f);
+        hi = std::max(hi, l);
+        f = -1;
+        grown = true;
+      }
+    }
+  }
+  core_children_.clear();
+  // Extend over adjacent name-like words the parse attached elsewhere.
+  while (lo > 0 && NameLikeWord(tokens_[lo - 1], true)) {
+    std::string_view r = BaseRel(analysis_.rel(lo - 1));
+    if (r == "cc" || r == "nsubj" || r == "obj" || r == "obl") break;
+    --lo;
+  }
+  *first = lo;
+  *last = hi;
+}
+
+void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* out) {
+  int first = head, last = head;
+  CoreSpan(head, &first, &last);
+  int full_first = first, full_last = last;
+  analysis_.NounPhraseSpan(head, &full_first, &full_last);
+  full_last = std::max(full_last, last);
+  // Mentions over the whole phrase, so that a name running past the core is
+  // whole ("the Prince of Dol Amroth"); only those starting in the core count.
+  lexicon::NounPhraseCode np = lex_->CodeNounPhrase(words_, first, full_last + 1, doc_->date);
+  {
+    auto in_core = [&](uint32_t begin) { return static_cast<int>(begin) <= last; };
+    std::erase_if(np.actors, [&](const lexicon::ActorMatch& m) { return !in_core(m.begin); });
+    std::erase_if(np.agents, [&](const lexicon::AgentMatch& m) { return !in_core(m.begin); });
+    // The actor: the longest code ("Iranian President Masoud Pezeshkian" ->
+    // the person's IRNGOV over IRN); on a tie the first, the possessor or
+    // the country before a title ("Ithilen's minister Calimehtar").
+    np.actor = -1;
+    for (size_t i = 0; i < np.actors.size(); ++i) {
+      if (np.actors[i].code.empty()) continue;
+      if (np.actor < 0 || np.actors[i].code.size() > np.actors[np.actor].code.size()) np.actor = static_cast<int>(i);
+    }
+    if (np.actor < 0 && !np.actors.empty()) np.actor = 0;
+    np.begin = static_cast<uint32_t>(last + 1);
+    np.end = static_cast<uint32_t>(first);
+    for (const auto& m : np.actors) {
+      np.begin = std::min(np.begin, m.begin);
+      np.end = std::max(np.end, m.end);
+    }
+    for (const auto& m : np.agents) {
+      np.begin = std::min(np.begin, m.begin);
+      np.end = std::max(np.end, m.end);
+    }
+    np.code = np.actor >= 0 ? lexicon::ComposeCode(np.actors[np.actor].code, np.agents) : std::string();
+  }
+  if (np.actors.size() >= 2) {
+    // "Eriadori and Calenardhon leaders": actors coordinated inside one
+    // phrase are each an actor, sharing the phrase's agents.
+    // Coordinated: a word of one mention is a conjunct of a word of another
+    // (not "Ithilen's awful and evil minister Calimehtar").
+    bool coordinated = false;
+    for (const lexicon::ActorMatch& a : np.actors) {
+      for (const lexicon::ActorMatch& b : np.actors) {
+        if (&a == &b) continue;
+        for (uint32_t i = b.begin; i < b.end; ++i) {
+          int h = analysis_.head(static_cast<int>(i));
+          if (BaseRel(analysis_.rel(static_cast<int>(i))) == "conj" && h >= static_cast<int>(a.begin) &&
+              h < static_cast<int>(a.end))
+            coordinated = true;
+        }
+      }
+    }
+    if (coordinated) {
+      for (const lexicon::ActorMatch& am : np.actors) {
+        if (IsNullCode(am.code)) continue;
+        CodedActor a;
+        a.actor_code = std::string(am.code);
+        a.code = lexicon::ComposeCode(am.code, np.agents);
+        a.first = static_cast<int>(am.begin);
+        a.last = static_cast<int>(am.end) - 1;
+        a.entry = am.entry->where.ToString();
+        for (const lexicon::AgentMatch& g : np.agents) a.entry += "+" + g.entry->where.ToString();
+        out->push_back(std::move(a));
+      }
+      return;
+    }
+  }
+  if (np.actor >= 0) {
+    const lexicon::ActorMatch& am = np.actors[np.actor];
+    CodedActor a;
+    a.code = np.code;
+    a.actor_code = std::string(am.code);
+    a.first = static_cast<int>(np.begin);
+    a.last = static_cast<int>(np.end) - 1;
+    a.entry = am.entry->where.ToString();
+    for (const lexicon::AgentMatch& g : np.agents) a.entry += "+" + g.entry->where.ToString();
+    if (IsNullCode(a.actor_code) && np.agents.empty()) {
+      // "[---]": recognised but deliberately not coded.
+      return;
+    }
+    if (a.actor_code.empty() || a.actor_code == "---") a.code = "---" + lexicon::ComposeCode("", np.agents);
+    if (a.actor_code.find('/') != std::string::npos) {
+      // "THE_SHIRE [FRO/BIL/SAM]": one phrase standing for several actors.
+      std::string_view codes = a.actor_code;
+      while (!codes.empty()) {
+        size_t slash = codes.find('/');
+        std::string_view part = codes.substr(0, slash);
+        if (!part.empty()) {
+          CodedActor b = a;
+          b.actor_code = std::string(part);
+          b.code = lexicon::ComposeCode(part, np.agents);
+          out->push_back(std::move(b));
+        }
+        if (slash == std::string_view::npos) break;
+        codes.remove_prefix(slash + 1);
+      }
+      return;
+    }
+    out->push_back(std::move(a));
+    return;
+  }
+  // No actor in the core: the actor may sit in a modifier, "Soldiers from
+  // Gondor", "the ambassadors of Arnor, Osgiliath and Gondor", "an attack by
+  // Osgiliath soldiers". The core's agents apply to each actor found there.
+  if (depth < 4) {
+    for (int c : analysis_.children(head)) {
+      std::string_view rel = analysis_.rel(c);
+      if (BaseRel(rel) != "nmod" || rel == "nmod:poss" || rel == "nmod:tmod" || rel == "nmod:npmod") continue;
+      if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) continue;
+      size_t before = out->size();
+      CodeNominal(c, depth + 1, out);
+      if (out->size() == before) continue;
+      if (!np.agents.empty()) {
+        for (size_t i = before; i < out->size(); ++i) {
+          CodedActor& a = (*out)[i];
+          std::string base = a.actor_code.empty() ? a.code : a.code;
+          if (a.code.rfind("---", 0) == 0) base = "---";
+          a.code = lexicon::ComposeCode(base == "---" ? "" : base, np.agents);
+          if (base == "---") a.code = "---" + a.code;
+          for (const lexicon::AgentMatch& g : np.agents) a.entry += "+" + g.entry->where.ToString();
+          a.first = std::min(a.first, static_cast<int>(np.begin));
+        }
+      }
+      return;
+    }
+  }
+  if (!np.agents.empty()) {
+    // "a senior official", "police": an agent without a named actor.
+    CodedActor a;
+    a.code = "---" + lexicon::ComposeCode("", np.agents);
+    a.first = static_cast<int>(np.begin);
+    a.last = static_cast<int>(np.end) - 1;
+    for (const lexicon::AgentMatch& g : np.agents) {
+      if (!a.entry.empty()) a.entry += "+";
+      a.entry += g.entry->where.ToString();
+    }
+    out->push_back(std::move(a));
+    return;
+  }
+  if (opt_->new_actor_length > 0 && depth == 0) {
+    // PETRARCH's new_actor_length: an unknown noun phrase of up to N words is
+    // kept as a quoted "actor" ("Gryffindor's head Minerva McGonagall").
+    int f = head, l = head;
+    analysis_.NounPhraseSpan(head, &f, &l);
+    int cf = first, cl = last;
+    f = std::min(f, cf);
+    l = std::max(l, cl);
+    std::string text;
+    int words = 0;
+    bool named = false;
+    for (int i = f; i <= l; ++i) {
+      const Token& t = tokens_[i];
+      if (t.upos == "PROPN") named = true;
+      if (IsTimeWord(t.form)) return;  // "on Wednesday" is no actor
+    }
+    if (!named) return;
+    for (int i = f; i <= l; ++i) {
+      const Token& t = tokens_[i];
+      if (t.upos == "PUNCT" || t.form == "'s" || t.form == "'") continue;
+      if (!text.empty()) text += ' ';
+      text += Upper(t.form);
+      ++words;
+    }
+    if (words > 0 && words <= opt_->new_actor_length) {
+      CodedActor a;
+      a.code = "\"" + text + "\"";
+      a.first = f;
+      a.last = l;
+      a.entry = "new_actor_length";
+      out->push_back(std::move(a));
+    }
+  }
+}
+
+void SentenceCoder::CodeNominal(int head, int depth, std::vector<CodedActor>* out) {
+  if (head < 0 || head >= n_) return;
+  size_t conj_begin = conj_.size();
+  analysis_.Conjuncts(head, &conj_);
+  size_t conj_end = conj_.size();
+  size_t begin = out->size();
+  // Which conjunct each result came from, to share actors: "lawmakers and
+  // officials in Fornost and Gondor" -> FORLEG GONLEG FORGOV GONGOV.
+  size_t agent_only_begin = out->size();
+  std::vector<std::pair<size_t, size_t>> ranges;  // per conjunct [begin, end) in *out
+  for (size_t k = conj_begin; k < conj_end; ++k) {
+    size_t b = out->size();
+    CodeConjunct(conj_[k], depth, out);
+    ranges.emplace_back(b, out->size());
+  }
+  conj_.resize(conj_begin);
+  (void)agent_only_begin;
+  if (ranges.size() < 2) return;
+  // Actors named in the coordination.
+  std::vector<std::string> actor_codes;
+  for (size_t i = begin; i < out->size(); ++i) {
+    const CodedActor& a = (*out)[i];
+    if (!a.actor_code.empty() && a.actor_code != "---" &&
+        std::find(actor_codes.begin(), actor_codes.end(), a.actor_code) == actor_codes.end()) {
+      actor_codes.push_back(a.actor_code);
+    }
+  }
+  if (actor_codes.empty()) return;
+  std::vector<CodedActor> fixed;
+  for (size_t i = begin; i < out->size(); ++i) {
+    const CodedActor& a = (*out)[i];
+    if (a.code.rfind("---", 0) == 0 && a.code.size() > 3 && a.actor_code.empty()) {
+      // "the Danish media and government": the government is Danish too.
+      std::string agents = a.code.substr(3);
+      for (const std::string& ac : actor_codes) {
+        CodedActor b = a;
+        b.actor_code = ac;
+        b.code = ac + agents;
+        fixed.push_back(std::move(b));
+      }
+    } else {
+      fixed.push_back(a);
+    }
+  }
+  out->resize(begin);
+  for (CodedActor& a : fixed) out->push_back(std::move(a));
+}
+
+std::shared_ptr<const PatternIndex> PatternIndex::Build(const lexicon::VerbDictionary& verbs) {
+  auto index = std::make_shared<PatternIndex>();
+  const auto& blocks = verbs.blocks();
+  index->unconditional.resize(blocks.size());
+  index->required.resize(blocks.size());
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    const auto& patterns = blocks[b].patterns;
+    index->required[b].resize(patterns.size());
+    for (uint32_t i = 0; i < patterns.size(); ++i) {
+      std::vector<lexicon::WordId>& req = index->required[b][i];
+      for (const auto* part : {&patterns[i].before, &patterns[i].after}) {
+        for (const lexicon::PatternElement& e : *part) {
+          if (e.kind == lexicon::ElementKind::kWord || e.kind == lexicon::ElementKind::kPrepPhrase) req.push_back(e.word);
+        }
+      }
+      if (req.empty()) {
+        index->unconditional[b].push_back(i);
+      } else {
+        index->by_word[(static_cast<uint64_t>(b) << 32) | req.front()].push_back(i);
+      }
+    }
+  }
+  return index;
+}
+
+bool SentenceCoder::MayMatch(uint32_t block, uint32_t pattern) const {
+  for (lexicon::WordId w : index_->required[block][pattern]) {
+    if (w == lexicon::kNoWord || !std::binary_search(sorted_words_.begin(), sorted_words_.end(), w)) return false;
+  }
+  return true;
+}
+
+bool SentenceCoder::CoordinatedSources() const {
+  // Two named actors from different words: "Iran and Russia", not one
+  // "[FRO/BIL/SAM]" phrase nor a name and its stray title.
+  for (const CodedActor& a : sources_) {
+    for (const CodedActor& b : sources_) {
+      if (a.first != b.first && !a.actor_code.empty() && !b.actor_code.empty() && a.actor_code != b.actor_code)
+        return true;
+    }
+  }
+  return false;
+}
+
+void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const CodedActor* target,
+                         const std::string& code, bool negated, const std::string& verb, const std::string& pattern,
+                         const std::string& pattern_entry, std::vector<Event>* events) {
+  if (IsNullCode(code)) return;
+  std::string scode = source ? source->code : "---";
+  std::string tcode = target ? target->code : "---";
+  if (source && target && scode == tcode) return;  // "Gondor and Gondor": no self events
+  for (size_t i = sentence_events_begin_; i < events->size(); ++i) {
+    const Event& e = (*events)[i];
+    if (e.source.code == scode && e.target.code == tcode && e.code == code) return;
+  }
+  const Sentence& s = doc_->sentences[sentence_];
+  Event e;
+  e.doc_id = doc_->id;
+  e.sentence_index = static_cast<int>(sentence_);
+  e.sentence = doc_->text.substr(s.begin, s.end - s.begin);
+  e.char_start = s.begin;
+  e.char_end = s.end;
+  e.date = doc_->date;
+  auto fill = [&](const CodedActor* a, EventActor* out) {
+    if (a == nullptr) {
+      out->code = "---";
+      return;
+    }
+    out->code = a->code;
+    out->entry = a->entry;
+    out->country = a->actor_code.empty() ? "" : lexicon::CountryOf(a->actor_code);
+    if (a->first >= 0 && a->last >= a->first && a->last < n_) {
+      out->char_start = tokens_[a->first].begin;
+      out->char_end = tokens_[a->last].end;
+      out->text = doc_->text.substr(out->char_start, out->char_end - out->char_start);
+    }
+  };
+  fill(source, &e.source);
+  fill(target, &e.target);
+  e.code = code;
+  e.root = code.substr(0, std::min<size_t>(2, code.size()));
+  if (AllDigits(code)) {
+    if (const cameo::EventCodeInfo* info = cameo::LookupEventCode(code)) {
+      e.quad_class = info->quad_class;
+      e.goldstein = info->goldstein;
+      e.plover_type = std::string(info->plover_type);
+      e.plover_mode = std::string(info->plover_mode);
+    }
+  }
+  e.negated = negated;
+  e.modality = p.modality;
+  e.verb = verb;
+  e.pattern = pattern;
+  e.pattern_entry = pattern_entry;
+  DYAD_TRACE("  event " + e.source.code + " -> " + e.target.code + " " + e.code + (negated ? " (negated)" : "") +
+        " [" + ModalityName(e.modality) + "]");
+  events->push_back(std::move(e));
+}
+
+void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events) {
+  const lexicon::VerbDictionary& verbs = lex_->verbs();
+  int v = p.verb;
+  const Token& vt = tokens_[v];
+  std::string head;
+  if (trace_ != nullptr) {
+    head = "predicate '" + vt.form + "' (" + syntax::PredicateLinkName(p.link) + (p.passive ? ", passive" : "") +
+           (p.negated ? ", negated" : "") + ")";
+  }
+  // The verb entry: by form (multi-word verbs first, their words adjacent),
+  // then by lemma.
+  const lexicon::VerbEntry* entry = nullptr;
+  int verb_first = v, verb_last = v;
+  // `at`: the position of the verb word (the predicate itself, or for a
+  // multi-word verb the word after it: "wire tap" with "wire" as the parse's verb).
+  auto try_word = [&](lexicon::WordId w, int at, bool need_before) {
+    if (w == lexicon::kNoWord || entry != nullptr) return;
+    for (const lexicon::VerbEntry* c : verbs.Candidates(w)) {
+      int nb = static_cast<int>(c->words_before.size()), na = static_cast<int>(c->words_after.size());
+      if (at - nb < 0 || at + na >= n_) continue;
+      if (need_before && (nb == 0 || at - nb > v)) continue;
+      bool ok = true;
+      for (int i = 0; i < nb && ok; ++i) ok = words_[at - nb + i] == c->words_before[i];
+      for (int i = 0; i < na && ok; ++i) ok = words_[at + 1 + i] == c->words_after[i];
+      if (!ok) continue;
+      entry = c;
+      verb_first = at - nb;
+      verb_last = at + na;
+      return;
+    }
+  };
+  try_word(words_[v], v, false);
+  if (entry == nullptr && !vt.lemma.empty()) try_word(lex_->vocabulary().Find(vt.lemma), v, false);
+  if (entry == nullptr && v + 1 < n_) try_word(words_[v + 1], v + 1, true);
+  if (entry == nullptr) {
+    DYAD_TRACE(head + ": no verb entry for '" + vt.form + "' / '" + vt.lemma + "'");
+    return;
+  }
+  const lexicon::VerbBlock& block = verbs.block_of(*entry);
+
+  // Patterns: the most specific one that fits (ties: file order).
+  MatchInput in;
+  in.words = words_;
+  in.parse = &analysis_;
+  in.lexicon = lex_;
+  in.date = doc_->date;
+  in.verb_first = verb_first;
+  in.verb_last = verb_last;
+  in.before_limit = 0;
+  // Patterns may reach anywhere in the verb's subtree except conjoined
+  // verbs, parenthetical and relative clauses: "vowed on Thursday to wage
+  // war" matches "* WAR".
+  in.after_limit = verb_last;
+  for (int i = verb_last + 1; i < n_; ++i) {
+    bool inside = false;
+    for (int t = i, steps = 0; t >= 0 && steps <= n_; t = analysis_.head(t), ++steps) {
+      if (t == v) {
+        inside = true;
+        break;
+      }
+      std::string_view rel = analysis_.rel(t);
+      std::string_view b = BaseRel(rel);
+      if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB")) break;
+    }
+    if (inside) in.after_limit = i;
+  }
+  if (shallow_) {
+    // Shallow mode: the clause runs to the next comma or the sentence end.
+    in.after_limit = n_ - 1;
+    for (int i = verb_last + 1; i < n_; ++i) {
+      if (tokens_[i].form == "," || tokens_[i].form == ";") {
+        in.after_limit = i - 1;
+        break;
+      }
+    }
+  }
+  const lexicon::VerbPattern* best = nullptr;
+  PatternMatch best_match, m;
+  // Candidate patterns: those whose first literal word is in the sentence
+  // (through the index), plus those without literal words; in file order.
+  candidates_.assign(index_->unconditional[entry->block].begin(), index_->unconditional[entry->block].end());
+  for (size_t i = 0; i < sorted_words_.size(); ++i) {
+    if (sorted_words_[i] == lexicon::kNoWord || (i > 0 && sorted_words_[i] == sorted_words_[i - 1])) continue;
+    auto it = index_->by_word.find((static_cast<uint64_t>(entry->block) << 32) | sorted_words_[i]);
+    if (it != index_->by_word.end()) candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates_.begin(), candidates_.end());
+  const auto& block_patterns = verbs.patterns_of(*entry);
+  for (uint32_t ci : candidates_) {
+    if (!MayMatch(entry->block, ci)) continue;  // a literal word of the pattern is not in the sentence
+    const lexicon::VerbPattern& pat = block_patterns[ci];
+    if (!IsUsableCode(pat.code) || !IsUsableCode(pat.second_code)) continue;
+    if (!MatchPattern(pat, in, &m)) continue;
+    if (best == nullptr || m.score > best_match.score) {
+      best = &pat;
+      best_match = m;
+    }
+  }
+  std::string code = entry->code, second = entry->second_code;
+  std::string pattern_text = "--- " + block.name + " [" + entry->code +
+                             (entry->second_code.empty() ? "" : ":" + entry->second_code) + "] ---";
+  std::string pattern_entry = entry->where.ToString();
+  if (best != nullptr) {
+    code = best->code;
+    second = best->second_code;
+    pattern_text = best->text;
+    pattern_entry = best->where.ToString();
+    DYAD_TRACE(head + ": verb " + block.name + ", pattern \"" + best->text + "\" at " + pattern_entry + " fired");
+  } else {
+    DYAD_TRACE(head + ": verb " + block.name + ", no pattern fits; the verb's own code [" + code +
+          (second.empty() ? "" : ":" + second) + "] from " + pattern_entry);
+  }
+  if (IsNullCode(code) && second.empty()) {
+    DYAD_TRACE("  null code: no event");
+    return;
+  }
+  bool negated = p.negated && !(best != nullptr && best_match.Covers(p.negation));
+  if (negated && !opt_->keep_negated) {
+    DYAD_TRACE("  negated ('" + tokens_[p.negation].form + "'): dropped");
+    return;
+  }
+
+  // Sources and targets.
+  sources_.clear();
+  targets_.clear();
+  std::vector<CodedActor> compound;
+  if (best != nullptr && best_match.compound >= 0) CodeNominal(NounHeadOf(best_match.compound), 0, &compound);
+  if (best != nullptr && best_match.source >= 0) CodeNominal(NounHeadOf(best_match.source), 0, &sources_);
+  if (best != nullptr && best_match.target >= 0) CodeNominal(NounHeadOf(best_match.target), 0, &targets_);
+  int source_head = -1;
+  auto args = analysis_.arguments(p);
+  if (shallow_ && compound.empty()) {
+    // TABARI's rule, for a verb the parse did not give us as a predicate:
+    // the nearest actor before the verb (outside a prepositional phrase) is
+    // the source, the first actor after it in its clause the target.
+    if (sources_.empty()) {
+      for (int i = verb_first - 1; i >= 0 && sources_.empty(); --i) {
+        if (tokens_[i].form == "," || tokens_[i].form == ";") break;
+        int len = MentionAt(in, i);
+        if (len <= 0 || i + len > verb_first) continue;
+        if (i > 0 && tokens_[i - 1].upos == "ADP") continue;
+        CodeNominal(NounHeadOf(i) == v ? i : NounHeadOf(i), 0, &sources_);
+      }
+    }
+    if (targets_.empty()) {
+      for (int i = verb_last + 1; i <= in.after_limit && targets_.empty(); ++i) {
+        if (MentionAt(in, i) <= 0) continue;
+        CodeNominal(NounHeadOf(i) == v ? i : NounHeadOf(i), 0, &targets_);
+        if (targets_.empty()) CodeNominal(i, 0, &targets_);
+      }
+    }
+    args = {};
+  }
+  if (sources_.empty() && compound.empty() && p.passive && !shallow_) {
+    // A passive whose "by" phrase the parse hung elsewhere ("Eriador was
+    // opposed earlier by Osgiliath" with "by Osgiliath" under "earlier"):
+    // the first "by" + actor in the verb's phrase is the agent.
+    bool has_agent = false;
+    for (const Argument& a : args) has_agent |= a.role == ArgRole::kAgent;
+    for (int i = verb_last + 1; i < n_ && !has_agent && sources_.empty(); ++i) {
+      if (tokens_[i].form != "by" || BaseRel(analysis_.rel(i)) != "case") continue;
+      int h = analysis_.head(i);
+      if (h < 0 || !InVerbPhrase(v, h)) continue;
+      CodeNominal(h, 0, &sources_);
+      if (!sources_.empty()) source_head = h;
+    }
+  }
+  if (sources_.empty() && compound.empty() && !p.passive) {
+    bool has_subject = false;
+    for (const Argument& a : args) has_subject |= a.role == ArgRole::kSubject;
+    if (!has_subject) {
+      // No subject in the parse ("Mordor sent troops" with "Mordor" mistaken
+      // for a time expression): the nearest actor before the verb in its own
+      // clause, outside prepositional phrases, as TABARI's shallow rule does.
+      for (int i = verb_first - 1; i >= 0 && sources_.empty(); --i) {
+        if (!InVerbPhrase(v, i, true) || MentionAt(in, i) <= 0) continue;
+        int h = NounHeadOf(i);
+        if (h == v) h = i;  // "Ethiopia departs": the name is a compound of the verb
+        if (analysis_.CaseOf(h) >= 0) continue;
+        CodeNominal(h, 0, &sources_);
+        if (!sources_.empty()) source_head = h;
+      }
+      // A verb hung under the name before it ("Ethiopia broken down with
+      // Libya" parsed as "Ethiopia" + parenthetical "broken"): that name.
+      int g = analysis_.head(v);
+      if (sources_.empty() && g >= 0 && g < v && (tokens_[g].upos == "PROPN" || tokens_[g].upos == "NOUN") &&
+          BaseRel(analysis_.rel(v)) != "acl") {
+        CodeNominal(g, 0, &sources_);
+        if (!sources_.empty()) source_head = g;
+      }
+    }
+  }
+  bool compound_is_target = false;
+  if (!compound.empty() && best_match.compound > verb_last) {
+    // "Eriador agrees with % ...": a compound after the verb is the target
+    // set; the subject stays the source.
+    compound_is_target = true;
+    targets_ = std::move(compound);
+    compound.clear();
+  }
+  if (sources_.empty() && compound.empty()) {
+    for (const Argument& a : args) {
+      bool is_source = p.passive ? a.role == ArgRole::kAgent : a.role == ArgRole::kSubject;
+      if (!is_source) continue;
+      int h = a.head;
+      if (IsPronoun(tokens_[h]) && p.parent >= 0) {
+        // "Ethiopia indicated it would act": a pronoun subject of a clause
+        // stands for the subject of the clause that governs it.
+        for (const Argument& pa : analysis_.arguments(analysis_.predicates()[p.parent])) {
+          if (pa.role == ArgRole::kSubject && !IsPronoun(tokens_[pa.head])) {
+            h = pa.head;
+            break;
+          }
+        }
+      }
+      // Every subject the parse gives counts: a coordination the parser
+      // split into several subjects ("Arnor, Calenardhon and the evil Gondor").
+      size_t before = sources_.size();
+      CodeNominal(h, 0, &sources_);
+      if (sources_.size() > before && source_head < 0) source_head = h;
+    }
+  }
+  if (targets_.empty() && compound.empty() && !compound_is_target) {
+    // A phrase with agents but no named actor ("his first official visit")
+    // is kept only if no phrase names an actor.
+    auto try_target = [&](int h) {
+      if (h < 0 || h == source_head || !targets_.empty()) return;
+      CodeNominal(h, 0, &targets_);
+      bool named = false;
+      for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
+      if (!named && !targets_.empty()) {
+        if (agent_only_targets_.empty()) agent_only_targets_ = targets_;
+        targets_.clear();
+      }
+    };
+    agent_only_targets_.clear();
+    if (p.passive) {
+      // "Eriador was opposed by Osgiliath": the passive subject is the target.
+      for (const Argument& a : args) {
+        if (a.role == ArgRole::kPassiveSubject) try_target(a.head);
+      }
+    }
+    // Obliques of place or time ("in Moscow", "during the visit") come last:
+    // they are where something happened more often than to whom.
+    auto locative = [&](const Argument& a) { return a.preposition >= 0 && IsLocative(tokens_[a.preposition]); };
+    // "signed a treaty in Moscow" with a coordinated subject: not in the object either.
+    skip_locative_nmod_ = CoordinatedSources();
+    for (ArgRole role : {ArgRole::kObject, ArgRole::kIndirectObject, ArgRole::kOblique}) {
+      for (const Argument& a : args) {
+        if (a.role == role && !locative(a)) try_target(a.head);
+      }
+    }
+    // "Arnor believes Dagolath and Osgiliath can cope": the subject of a
+    // following complement clause.
+    for (const Argument& a : args) {
+      if (a.role != ArgRole::kComplement || a.head < v || !targets_.empty()) continue;
+      int cp = analysis_.PredicateOf(a.head);
+      if (cp >= 0) {
+        for (const Argument& ca : analysis_.arguments(analysis_.predicates()[cp])) {
+          if ((ca.role == ArgRole::kSubject || ca.role == ArgRole::kPassiveSubject) && !ca.inherited)
+            try_target(ca.head);
+        }
+      } else {
+        for (int c : analysis_.children(a.head)) {
+          if (BaseRel(analysis_.rel(c)) == "nsubj") try_target(c);
+        }
+      }
+    }
+    // "Iran and Russia signed a treaty in Moscow": a coordinated subject
+    // acts on its own members; the place is no target.
+    bool coordinated_subject = CoordinatedSources();
+    if (!coordinated_subject) {
+      for (const Argument& a : args) {
+        if (a.role == ArgRole::kOblique && locative(a)) try_target(a.head);
+      }
+    }
+  }
+  skip_locative_nmod_ = false;
+  bool coordinated_subject = CoordinatedSources();
+  if (targets_.empty() && compound.empty() && !p.passive) {
+    // PETRARCH finds a target anywhere in the verb phrase: "cordoned off the
+    // roads leading into Mordor" -> Mordor; the first actor after the verb
+    // inside the verb's subtree, outside the source -- not a place when the
+    // subject is coordinated ("Iran and Russia signed a treaty in Moscow").
+    for (int i = verb_last + 1; i < n_ && targets_.empty(); ++i) {
+      if (!InVerbPhrase(v, i)) continue;
+      if (MentionAt(in, i) <= 0) continue;
+      int h = NounHeadOf(i);
+      if (h == source_head || h == v) continue;
+      if (coordinated_subject && analysis_.CaseOf(h) >= 0 && IsLocative(tokens_[analysis_.CaseOf(h)])) continue;
+      CodeNominal(h, 0, &targets_);
+      // A mention inside a larger phrase with no actor of its own: take the mention itself.
+      if (targets_.empty()) CodeNominal(i, 0, &targets_);
+    }
+  }
+  if (targets_.empty() && !agent_only_targets_.empty()) targets_ = agent_only_targets_;
+  // Two parse subjects naming one actor ("Dagolath's first Deputy Prime
+  // Minister Telemar" split in two): keep the most specific code.
+  auto drop_less_specific = [](std::vector<CodedActor>* v) {
+    size_t out = 0;
+    for (size_t i = 0; i < v->size(); ++i) {
+      const CodedActor& a = (*v)[i];
+      bool drop = false;
+      for (size_t j = 0; j < v->size() && !drop; ++j) {
+        const CodedActor& b = (*v)[j];
+        drop = j != i && !a.actor_code.empty() && a.actor_code == b.actor_code && b.code.size() > a.code.size() &&
+               b.code.compare(0, a.code.size(), a.code) == 0;
+        // "---GOV" beside "BREGOV": a title split from its name.
+        if (!drop && j != i && a.actor_code.empty() && a.code.size() > 3 && a.code.compare(0, 3, "---") == 0 &&
+            !b.actor_code.empty() && b.code.size() >= a.code.size() - 3 &&
+            b.code.compare(b.code.size() - (a.code.size() - 3), std::string::npos, a.code, 3) == 0)
+          drop = true;
+      }
+      if (!drop) {
+        if (out != i) (*v)[out] = (*v)[i];
+        ++out;
+      }
+    }
+    v->resize(out);
+  };
+  drop_less_specific(&sources_);
+  drop_less_specific(&targets_);
+  auto codes = [](const std::vector<CodedActor>& v) {
+    std::string s;
+    for (const CodedActor& a : v) s += (s.empty() ? "" : ",") + a.code;
+    return s.empty() ? std::string("none") : s;
+  };
+  DYAD_TRACE("  source: " + codes(compound.empty() ? sources_ : compound) + "; target: " + codes(targets_));
+
+  const std::string verb_text = vt.form;
+  const std::vector<CodedActor>& srcs = compound.empty() ? sources_ : compound;
+  if (!compound.empty() && targets_.empty()) {
+    // '%': the members of a compound actor act on each other ("Gondor and
+    // Osgiliath have renewed ties" -> GON->OSG and OSG->GON).
+    for (const CodedActor& a : compound) {
+      for (const CodedActor& b : compound) {
+        if (&a == &b) continue;
+        Emit(p, &a, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
+      }
+    }
+    return;
+  }
+  bool coordinated = false;  // named actors from different words, not one "[FRO/BIL/SAM]" phrase
+  for (const CodedActor& a : srcs) {
+    for (const CodedActor& b : srcs) {
+      coordinated |= a.first != b.first && !a.actor_code.empty() && !b.actor_code.empty() &&
+                     a.actor_code != b.actor_code;
+    }
+  }
+  if (targets_.empty()) {
+    if (coordinated) {
+      // "Russia and Iran signed a treaty": with no other target, the members
+      // of a coordinated subject act on each other.
+      DYAD_TRACE("  coordinated subject without target: each member towards the others");
+      for (const CodedActor& a : srcs) {
+        for (const CodedActor& b : srcs) {
+          if (&a == &b) continue;
+          Emit(p, &a, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
+        }
+      }
+      return;
+    }
+    if (!opt_->require_dyad) {
+      for (const CodedActor& a : srcs) Emit(p, &a, nullptr, code, negated, verb_text, pattern_text, pattern_entry, events);
+    } else {
+      DYAD_TRACE("  no target: require_dyad drops it");
+    }
+    return;
+  }
+  if (srcs.empty()) {
+    if (!opt_->require_dyad) {
+      for (const CodedActor& b : targets_) Emit(p, nullptr, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
+    } else {
+      DYAD_TRACE("  no source: require_dyad drops it");
+    }
+    return;
+  }
+  for (const CodedActor& a : srcs) {
+    for (const CodedActor& b : targets_) {
+      Emit(p, &a, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
+      if (!second.empty()) Emit(p, &b, &a, second, negated, verb_text, pattern_text, pattern_entry, events);
+    }
+  }
+}
+
+lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const CoderOptions& options,
+                                          const Document& doc, size_t s, std::vector<Event>* events,
+                                          std::vector<std::string>* trace, const PatternIndex* index) {
+  if (index == nullptr) {
+    // Callers without a Coder (`dyad explain`): an index of our own.
+    if (own_index_lexicon_ != &lexicon || !own_index_) {
+      own_index_ = PatternIndex::Build(lexicon.verbs());
+      own_index_lexicon_ = &lexicon;
+    }
+    index = own_index_.get();
+  }
+  index_ = index;
+  lex_ = &lexicon;
+  opt_ = &options;
+  doc_ = &doc;
+  sentence_ = s;
+  trace_ = trace;
+  const Sentence& sent = doc.sentences[s];
+  tokens_ = doc.SentenceTokens(s);
+  n_ = static_cast<int>(sent.num_tokens);
+  sentence_events_begin_ = events->size();
+  lexicon.EncodeWords(tokens_, n_, &words_);
+  sorted_words_.assign(words_.begin(), words_.end());
+  std::sort(sorted_words_.begin(), sorted_words_.end());
+  lexicon::DiscardMatch d = lexicon.discards().Check(words_);
+  if (d) {
+    DYAD_TRACE(std::string("discarded (") + (d.scope == lexicon::DiscardScope::kStory ? "story" : "sentence") +
+          " level): \"" + (d.entry ? d.entry->phrase : std::string()) + "\"");
+    return d.scope;
+  }
+  analysis_.Analyze(tokens_, n_);
+  // A root the tagger did not take for a verb but the verb dictionary knows,
+  // with no determiner ("Ethiopia departs from Libya" with "departs" tagged
+  // as a plural noun), is coded as a predicate.
+  for (int i = 0; i < n_; ++i) {
+    if (analysis_.head(i) >= 0 || tokens_[i].head < 0 || analysis_.PredicateOf(i) >= 0) continue;
+    std::string_view u = tokens_[i].upos;
+    if (u != "NOUN" && u != "ADJ" && u != "PROPN" && u != "ADV") continue;
+    if (lexicon.verbs().Candidates(words_[i]).empty()) continue;
+    bool determined = false;
+    for (int c : analysis_.children(i)) {
+      std::string_view r = BaseRel(analysis_.rel(c));
+      determined |= r == "det" || r == "nmod:poss" || r == "cop" || r == "case";
+    }
+    if (!determined) {
+      DYAD_TRACE("'" + tokens_[i].form + "' tagged " + tokens_[i].upos + " but a known verb form: coded as a predicate");
+      analysis_.AddPredicate(i);
+    }
+  }
+  if (analysis_.predicates().empty()) DYAD_TRACE("no predicates (no verb, or the sentence is not parsed)");
+  shallow_ = false;
+  size_t parsed_predicates = analysis_.predicates().size();
+  for (size_t k = 0; k < parsed_predicates; ++k) CodePredicate(analysis_.predicates()[k], events);
+  if (events->size() == sentence_events_begin_) {
+    // Nothing coded from the parse. A word the verb dictionary knows that the
+    // tagger or parser did not make a predicate ("Arnor will abandon ..."
+    // with "abandon" tagged as an adverb, "North Korea on Thursday fired two
+    // shells" with "fired" parsed as an adjective) is coded shallowly.
+    shallow_ = true;
+    for (int i = 0; i < n_ && events->size() == sentence_events_begin_; ++i) {
+      if (analysis_.PredicateOf(i) >= 0) continue;
+      std::string_view u = tokens_[i].upos;
+      if (u == "NOUN" || u == "PROPN" || u == "PRON" || u == "DET" || u == "ADP" || u == "CCONJ" ||
+          u == "SCONJ" || u == "PUNCT" || u == "NUM" || u == "AUX" || u == "PART") {
+        continue;
+      }
+      if (lexicon.verbs().Candidates(words_[i]).empty()) continue;
+      if (i > 0 && tokens_[i - 1].upos == "DET") continue;  // "the attacked village"
+      DYAD_TRACE("'" + tokens_[i].form + "' (" + tokens_[i].upos + ", " + tokens_[i].deprel +
+            ") is a known verb the parse did not make a predicate: coded shallowly");
+      int k = analysis_.AddPredicate(i);
+      if (k >= 0) CodePredicate(analysis_.predicates()[k], events);
+    }
+    shallow_ = false;
+  }
+  return lexicon::DiscardScope::kNone;
+}
+
+// ---------------------------------------------------------------------------
+
+Coder::Coder(std::shared_ptr<const lexicon::Lexicon> lexicon, CoderOptions options)
+    : lexicon_(std::move(lexicon)), options_(options), index_(PatternIndex::Build(lexicon_->verbs())) {}
+
+namespace {
+SentenceCoder& ThreadCoder() {
+  thread_local SentenceCoder coder;
+  return coder;
+}
+}  // namespace
+
+void Coder::CodeSentence(const Document& doc, size_t sentence_index, std::vector<Event>* events) const {
+  if (sentence_index >= doc.sentences.size()) return;
+  ThreadCoder().Code(*lexicon_, options_, doc, sentence_index, events, nullptr, index_.get());
+}
+
+void Coder::CodeDocument(const Document& doc, std::vector<Event>* events) const {
+  size_t begin = events->size();
+  SentenceCoder& coder = ThreadCoder();
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (coder.Code(*lexicon_, options_, doc, s, events, nullptr, index_.get()) == lexicon::DiscardScope::kStory) {
+      // A story-level discard ("+TYPHOON") anywhere silences the whole story.
+      events->resize(begin);
+      return;
+    }
+  }
+}
+
+}  // namespace dyad::code

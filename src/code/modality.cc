@@ -1,0 +1,16 @@
+// ModalityName (include/dyad/event.h): modality is decided by the code stage.
+#include "dyad/event.h"
+
+namespace dyad {
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kIntended: return "intended";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kReported: return "reported";
+  }
+  return "asserted";
+}
+
+}  // namespace dyad

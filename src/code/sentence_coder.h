@@ -1,0 +1,105 @@
+// SentenceCoder: the coding of one sentence, step by step, with an optional
+// trace of every decision (used by `dyad explain`).
+//
+// Coder (coder.h) is the public entry point; it keeps one SentenceCoder per
+// thread (thread_local scratch), so coding allocates nothing per token once
+// the buffers have grown.
+//
+// Thread-safety: one instance per thread; the Lexicon it reads is shared.
+#ifndef DYAD_CODE_SENTENCE_CODER_H_
+#define DYAD_CODE_SENTENCE_CODER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "code/coder.h"
+#include "code/pattern.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "lexicon/discards.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/verbs.h"
+#include "syntax/predicates.h"
+
+namespace dyad::code {
+
+// The verb patterns of a VerbDictionary indexed by the literal words they
+// require, so that a predicate tries only patterns whose words all occur in
+// the sentence (CAMEO.2.0.txt has hundreds of patterns for some verbs).
+// Immutable after Build; shared by threads.
+struct PatternIndex {
+  // Per block: patterns with no literal word (always tried).
+  std::vector<std::vector<uint32_t>> unconditional;
+  // (block << 32 | word) -> patterns of that block whose first literal word it is.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_word;
+  // Per block, per pattern: every literal word it requires (flat).
+  std::vector<std::vector<std::vector<lexicon::WordId>>> required;
+
+  static std::shared_ptr<const PatternIndex> Build(const lexicon::VerbDictionary& verbs);
+};
+
+// One coded noun phrase: an actor (with its agents) found in the sentence.
+struct CodedActor {
+  std::string code;        // "RUSGOV", "---GOV" (agents only), "\"NEW ACTOR\"" (new_actor_length)
+  std::string actor_code;  // the bare actor code ("RUS"); "" when agents only
+  int first = 0, last = 0; // token range (sentence positions) of the words coded
+  std::string entry;       // "actors.txt:12" (+ "+agents.txt:40" for each agent)
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder() = default;
+
+  // Codes sentence `s` of `doc`. When `trace` is not null, appends one line per
+  // decision ("predicate 'signed' (root): verb SIGN, pattern ... fired").
+  // Returns the discard scope that silenced the sentence (kNone if coded).
+  lexicon::DiscardScope Code(const lexicon::Lexicon& lexicon, const CoderOptions& options, const Document& doc,
+                             size_t s, std::vector<Event>* events, std::vector<std::string>* trace,
+                             const PatternIndex* index = nullptr);
+
+  // Valid after Code(): the analysis and the sentence's WordIds.
+  const syntax::PredicateAnalysis& analysis() const { return analysis_; }
+
+  // Codes the noun phrase headed by `head` (with its conjuncts). Exposed for
+  // `dyad explain`. REQUIRES: Code() has set up the sentence.
+  void CodeNominal(int head, int depth, std::vector<CodedActor>* out);
+
+ private:
+  void CodeConjunct(int head, int depth, std::vector<CodedActor>* out);
+  void CodePredicate(const syntax::Predicate& p, std::vector<Event>* events);
+  int NounHeadOf(int token) const;
+  void CoreSpan(int head, int* first, int* last);
+  bool CoordinatedSources() const;
+  bool InVerbPhrase(int verb, int i, bool allow_unmarked = false) const;
+  bool MayMatch(uint32_t block, uint32_t pattern) const;
+  void Emit(const syntax::Predicate& p, const CodedActor* source, const CodedActor* target, const std::string& code,
+            bool negated, const std::string& verb, const std::string& pattern, const std::string& pattern_entry,
+            std::vector<Event>* events);
+
+  const lexicon::Lexicon* lex_ = nullptr;
+  const CoderOptions* opt_ = nullptr;
+  const Document* doc_ = nullptr;
+  size_t sentence_ = 0;
+  const Token* tokens_ = nullptr;
+  int n_ = 0;
+  std::vector<std::string>* trace_ = nullptr;
+  std::vector<lexicon::WordId> words_, sorted_words_;
+  syntax::PredicateAnalysis analysis_;
+  std::vector<int> conj_;
+  std::vector<std::pair<int, int>> core_children_;
+  std::vector<CodedActor> sources_, targets_, scratch_, agent_only_targets_;
+  size_t sentence_events_begin_ = 0;
+  const PatternIndex* index_ = nullptr;
+  std::shared_ptr<const PatternIndex> own_index_;  // when Code() was given none
+  const lexicon::Lexicon* own_index_lexicon_ = nullptr;
+  std::vector<uint32_t> candidates_;
+  bool shallow_ = false;
+  bool skip_locative_nmod_ = false;  // while looking for the target of a coordinated subject  // coding a verb the parse did not give as a predicate
+};
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_SENTENCE_CODER_H_

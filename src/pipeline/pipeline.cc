@@ -1,0 +1,315 @@
+#include "dyad/pipeline.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "cameo/cameo.h"
+#include "code/coder.h"
+#include "lexicon/lexicon.h"
+#include "syntax/annotator.h"
+#include "text/reader.h"
+#include "text/segment.h"
+
+namespace dyad {
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  std::shared_ptr<const lexicon::Lexicon> lexicon;
+  lexicon::LoadReport report;
+  std::shared_ptr<const syntax::SyntaxModel> model;
+  std::string model_path;
+  code::CoderOptions coder_options;
+  int threads = 1;
+  double load_seconds = 0;
+};
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// One document on its way through the stages.
+struct Job {
+  Document doc;
+  std::shared_ptr<const code::Coder> coder;  // the coder current when the document was read
+  std::vector<Event> events;
+  std::string error;  // set when a stage threw; the document is then skipped
+  bool done = false;
+};
+
+// Segment, annotate, code; then fill what the write stage relies on. Catches
+// at this boundary so that one bad document never ends a run.
+void Process(Job* job, syntax::Annotator* annotator) {
+  try {
+    Document& doc = job->doc;
+    text::Segment(&doc);
+    annotator->Annotate(&doc);
+    job->coder->CodeDocument(doc, &job->events);
+    for (Event& e : job->events) {
+      if (e.doc_id.empty()) e.doc_id = doc.id;
+      if (e.date == 0) e.date = doc.date;
+      if (e.sentence.empty() && e.sentence_index >= 0 &&
+          static_cast<size_t>(e.sentence_index) < doc.sentences.size()) {
+        const Sentence& s = doc.sentences[e.sentence_index];
+        e.char_start = s.begin;
+        e.char_end = s.end;
+        e.sentence = doc.text.substr(s.begin, s.end - s.begin);
+      }
+      cameo::FillEventCodeFields(&e);
+    }
+  } catch (const std::exception& ex) {
+    job->events.clear();
+    job->error = std::string("internal error: ") + ex.what();
+  } catch (...) {
+    job->events.clear();
+    job->error = "internal error";
+  }
+}
+
+// Receives documents from the readers and moves them through the workers,
+// delivering results to the EventSink in input order on the calling thread.
+class Runner : public text::DocumentSink {
+ public:
+  Runner(const Pipeline::Impl& impl, const RunOptions& options, EventSink* sink, RunStats* stats)
+      : impl_(impl), options_(options), sink_(sink), stats_(stats), coder_options_(impl.coder_options),
+        start_(Clock::now()), last_progress_(start_) {
+    coder_ = std::make_shared<const code::Coder>(impl_.lexicon, coder_options_);
+    int n = impl_.threads;
+    if (n <= 1) {
+      inline_annotator_ = std::make_unique<syntax::Annotator>(impl_.model);
+    } else {
+      capacity_ = static_cast<size_t>(n) * 8;
+      for (int i = 0; i < n; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+    }
+  }
+
+  ~Runner() override { Finish(); }
+
+  void OnDocument(Document&& doc) override {
+    if (doc.id.empty()) doc.id = doc.origin.ToString();
+    auto job = std::make_unique<Job>();
+    job->doc = std::move(doc);
+    job->coder = coder_;
+    if (inline_annotator_) {
+      Process(job.get(), inline_annotator_.get());
+      Deliver(job.get());
+      return;
+    }
+    std::unique_lock<std::mutex> lock(mu_);
+    todo_.push_back(job.get());
+    in_flight_.push_back(std::move(job));
+    work_cv_.notify_one();
+    DeliverReady(lock, capacity_);
+  }
+
+  void OnConfig(const std::string& option, const std::string& value) override {
+    Status s = coder_options_.Set(option, value);
+    if (!s.ok()) {
+      stats_->skipped.push_back("<Config option=\"" + option + "\" value=\"" + value + "\">: " + s.message());
+      return;
+    }
+    // Documents already read keep the coder they were read with.
+    coder_ = std::make_shared<const code::Coder>(impl_.lexicon, coder_options_);
+  }
+
+  void OnSkip(const SourceLocation& where, const std::string& message) override {
+    // Readers' messages usually name the place already ("corpus.jsonl:17: ...").
+    bool named = where.file.empty() || message.rfind(where.file, 0) == 0;
+    stats_->skipped.push_back(named ? message : where.ToString() + ": " + message);
+  }
+
+  // Waits for every document and delivers the rest; stops the workers.
+  void Finish() {
+    if (!workers_.empty()) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        DeliverReady(lock, 1);
+        stop_ = true;
+      }
+      work_cv_.notify_all();
+      for (auto& t : workers_) t.join();
+      workers_.clear();
+    }
+    if (progress_shown_) std::fputs("\r\033[K", stderr);
+    progress_shown_ = false;
+  }
+
+ private:
+  void WorkerLoop() {
+    syntax::Annotator annotator(impl_.model);
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      work_cv_.wait(lock, [this] { return stop_ || !todo_.empty(); });
+      if (todo_.empty()) return;
+      Job* job = todo_.front();
+      todo_.pop_front();
+      lock.unlock();
+      Process(job, &annotator);
+      lock.lock();
+      job->done = true;
+      done_cv_.notify_all();
+    }
+  }
+
+  // Delivers finished jobs from the front; waits while `limit` or more are in flight.
+  void DeliverReady(std::unique_lock<std::mutex>& lock, size_t limit) {
+    while (!in_flight_.empty()) {
+      if (in_flight_.front()->done) {
+        std::unique_ptr<Job> job = std::move(in_flight_.front());
+        in_flight_.pop_front();
+        lock.unlock();
+        Deliver(job.get());
+        lock.lock();
+      } else if (in_flight_.size() >= limit) {
+        done_cv_.wait(lock);
+      } else {
+        break;
+      }
+    }
+  }
+
+  void Deliver(Job* job) {
+    if (!job->error.empty()) {
+      std::string where = job->doc.origin.ToString();
+      stats_->skipped.push_back((where.empty() ? job->doc.id : where + " (" + job->doc.id + ")") + ": " + job->error);
+      return;
+    }
+    stats_->documents += 1;
+    stats_->sentences += job->doc.sentences.size();
+    stats_->events += job->events.size();
+    sink_->OnDocument(job->doc, job->events);
+    if (options_.progress) ShowProgress();
+  }
+
+  void ShowProgress() {
+    if (SecondsSince(last_progress_) < 0.25) return;
+    last_progress_ = Clock::now();
+    double secs = SecondsSince(start_);
+    std::fprintf(stderr, "\r\033[K%zu documents, %zu sentences, %zu events, %.0f sentences/s", stats_->documents,
+                 stats_->sentences, stats_->events, secs > 0 ? stats_->sentences / secs : 0.0);
+    std::fflush(stderr);
+    progress_shown_ = true;
+  }
+
+  const Pipeline::Impl& impl_;
+  const RunOptions& options_;
+  EventSink* sink_;
+  RunStats* stats_;
+  code::CoderOptions coder_options_;
+  std::shared_ptr<const code::Coder> coder_;
+  Clock::time_point start_, last_progress_;
+  bool progress_shown_ = false;
+
+  std::unique_ptr<syntax::Annotator> inline_annotator_;  // threads == 1: everything on the caller's thread
+  std::vector<std::thread> workers_;
+  size_t capacity_ = 1;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<std::unique_ptr<Job>> in_flight_;  // input order
+  std::deque<Job*> todo_;                       // not yet picked by a worker
+  bool stop_ = false;
+};
+
+}  // namespace
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  auto start = Clock::now();
+  try {
+    lexicon::LexiconFiles files = lexicon::DefaultLexiconFiles();
+    if (!options.actor_files.empty()) files.actors = options.actor_files;
+    if (!options.agent_files.empty()) files.agents = options.agent_files;
+    if (!options.verb_files.empty()) files.verbs = options.verb_files;
+    if (!options.discard_files.empty()) files.discards = options.discard_files;
+    auto lex = lexicon::Lexicon::Load(files, &impl->report);
+    if (!lex.ok()) return lex.status();
+    impl->lexicon = lex.value();
+
+    impl->model_path = options.syntax_model.empty() ? syntax::DefaultSyntaxModelPath() : options.syntax_model;
+    auto model = syntax::LoadSyntaxModel(impl->model_path);
+    if (!model.ok()) return model.status();
+    impl->model = model.value();
+  } catch (const std::exception& ex) {
+    return Status::Internal(std::string("loading dictionaries and model: ") + ex.what());
+  }
+
+  for (const auto& [option, value] : options.coder_settings) {
+    Status s = impl->coder_options.Set(option, value);
+    if (!s.ok()) return s;
+  }
+  if (options.keep_negated) impl->coder_options.keep_negated = true;
+  impl->threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  if (impl->threads < 1) impl->threads = 1;
+  impl->load_seconds = SecondsSince(start);
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+Status Pipeline::Run(const std::vector<std::string>& paths, const RunOptions& options, EventSink* sink,
+                     RunStats* stats) {
+  auto start = Clock::now();
+  text::ReadOptions read;
+  read.default_date = options.default_date;
+  Status first_error;
+  {
+    Runner runner(*impl_, options, sink, stats);
+    for (const std::string& path : paths) {
+      Status s;
+      try {
+        s = text::ReadFile(path, read, &runner);
+      } catch (const std::exception& ex) {
+        s = Status::Internal(path + ": internal error while reading: " + ex.what());
+      }
+      if (!s.ok()) {
+        stats->skipped.push_back(s.message());
+        if (first_error.ok()) first_error = s;
+      }
+    }
+    runner.Finish();
+  }
+  stats->seconds += SecondsSince(start);
+  return first_error;
+}
+
+Status Pipeline::RunBuffer(std::string_view data, const std::string& name, const RunOptions& options,
+                           EventSink* sink, RunStats* stats) {
+  auto start = Clock::now();
+  text::ReadOptions read;
+  read.default_date = options.default_date;
+  Status s;
+  {
+    Runner runner(*impl_, options, sink, stats);
+    try {
+      s = text::ReadBuffer(data, name, read, &runner);
+    } catch (const std::exception& ex) {
+      s = Status::Internal(name + ": internal error while reading: " + ex.what());
+    }
+    runner.Finish();
+  }
+  if (!s.ok()) stats->skipped.push_back(s.message());
+  stats->seconds += SecondsSince(start);
+  return s;
+}
+
+const std::vector<std::string>& Pipeline::dictionary_errors() const { return impl_->report.errors; }
+
+std::string Pipeline::LoadSummary() const {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "; model %s; %d thread%s; loaded in %.2f s", impl_->model_path.c_str(),
+                impl_->threads, impl_->threads == 1 ? "" : "s", impl_->load_seconds);
+  return "dictionaries: " + impl_->report.Summary() + buf;
+}
+
+int Pipeline::threads() const { return impl_->threads; }
+size_t Pipeline::verb_patterns() const { return impl_->report.verb_patterns; }
+
+}  // namespace dyad

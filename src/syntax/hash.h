@@ -1,0 +1,51 @@
+// Hashing for the syntax stage: strings and feature templates to 64-bit ids.
+//
+// Features are never stored as strings: each template combines the 64-bit
+// hashes of its parts and the result indexes a fixed-size weight table
+// (WeightTable::Row). Pure functions; thread-safe.
+#ifndef DYAD_SYNTAX_HASH_H_
+#define DYAD_SYNTAX_HASH_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace dyad::syntax {
+
+// Murmur3's 64-bit finaliser: spreads every input bit over the output.
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// FNV-1a over the bytes, then mixed; stable across runs and platforms (it is
+// stored in model files).
+inline uint64_t HashString(std::string_view s, uint64_t seed = 0) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return Mix64(h);
+}
+
+// A feature's id from its template number and up to four values.
+inline uint64_t Feat(uint64_t tmpl, uint64_t a) { return Mix64((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a); }
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b) {
+  return Mix64(((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b);
+}
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return Mix64((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c);
+}
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return Mix64(((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c) *
+                   0xE7037ED1A0B428DBULL ^
+               d);
+}
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_HASH_H_

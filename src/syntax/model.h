@@ -1,0 +1,82 @@
+// SyntaxModel: everything the syntax stage learned, loaded from one file.
+//
+// It holds the tag classes (one per UPOS+XPOS pair seen in training), the
+// dependency labels, three perceptron weight tables (tagger, transitions,
+// labels), a tag dictionary for frequent unambiguous words and the
+// lemmatiser. Immutable after loading: share one instance across threads.
+//
+// File format (little-endian), version kModelVersion:
+//   "DYADSYN\n"  u32 version  u32 section count
+//   per section: u32 id, u64 size, payload
+//   u64 checksum (FNV-1a 64 of every byte before it)
+// A truncated, corrupt or foreign file gives a Status naming the file and the
+// problem; the loader never reads past the data it was given.
+#ifndef DYAD_SYNTAX_MODEL_H_
+#define DYAD_SYNTAX_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
+#include "syntax/features.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/weights.h"
+
+namespace dyad::syntax {
+
+constexpr uint32_t kModelVersion = 1;
+
+// The checksum stored at the end of a model file, over the bytes before it.
+uint64_t ModelChecksum(std::string_view data);
+
+class SyntaxModel {
+ public:
+  static Result<std::shared_ptr<const SyntaxModel>> LoadFile(const std::string& path);
+  static Result<std::shared_ptr<SyntaxModel>> FromBytes(std::string_view data, const std::string& name);
+  std::string ToBytes() const;
+
+  int num_tags() const { return static_cast<int>(upos.size()); }
+  int num_labels() const { return static_cast<int>(labels.size()); }
+
+  std::vector<std::string> upos, xpos;  // tag class -> its two tags
+  std::vector<std::string> labels;      // label id -> UD relation
+  int root_label = -1;                  // id of "root"
+  std::vector<uint8_t> tag_flags;       // tag class -> TagClassFlags (derived from xpos/upos)
+  void DeriveTagFlags();
+  WeightTable tagger, parser, labeller;
+  HashMap64 tag_dictionary;  // HashString(form) -> tag class, for frequent unambiguous words
+  HashMap64 ambiguity;       // TokenInfo::lower -> hash of the tag set the word takes in training
+  Lemmatizer lemmatizer;
+  std::string info;  // how the model was trained, dev scores (shown by tools)
+};
+
+// Per-thread work space for tagging and parsing one sentence at a time. Its
+// arrays grow to the longest sentence seen and are then reused.
+struct Workspace {
+  std::vector<std::string_view> forms;
+  std::vector<TokenInfo> info;
+  std::vector<uint64_t> words;  // lowercased-form hashes for the parser
+  std::vector<uint16_t> tags;   // tag classes
+  ParseState state;
+  uint64_t features[128];
+  int32_t scores[1024];
+};
+
+// Fills info->ambiguity from the model's ambiguity classes.
+inline void LookupAmbiguity(const SyntaxModel& model, TokenInfo* info) {
+  const uint32_t* a = model.ambiguity.Find(info->lower);
+  info->ambiguity = a ? *a : kUnknownWord;
+}
+
+// Tags forms[0..n) into ws->tags (ws->forms must hold the n forms).
+void TagSentence(const SyntaxModel& model, int n, Workspace* ws);
+// Parses using ws->words and ws->tags; the tree is left in ws->state
+// (head n = root).
+void ParseSentence(const SyntaxModel& model, int n, Workspace* ws);
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_MODEL_H_

@@ -1,0 +1,176 @@
+// The model file loader, and the shipped model on hard inputs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "syntax/annotator.h"
+#include "syntax/model.h"
+#include "tests/testing.h"
+
+namespace dyad::syntax {
+namespace {
+
+// A small but complete model, built in memory.
+std::string TinyModelBytes() {
+  SyntaxModel m;
+  m.upos = {"NOUN", "VERB", "PUNCT"};
+  m.xpos = {"NN", "VBZ", "."};
+  m.labels = {"nsubj", "punct", "root"};
+  m.root_label = 2;
+  m.tagger = WeightTable(8, 3);
+  m.parser = WeightTable(8, kNumMoves);
+  m.labeller = WeightTable(8, 3);
+  m.tag_dictionary.Insert(12345, 1);
+  m.info = "tiny test model";
+  return m.ToBytes();
+}
+
+TEST(ModelLoaderTest, RoundTrips) {
+  std::string bytes = TinyModelBytes();
+  auto m = SyntaxModel::FromBytes(bytes, "tiny");
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(m.value()->info, "tiny test model");
+  EXPECT_EQ(m.value()->num_tags(), 3);
+  EXPECT_EQ(m.value()->root_label, 2);
+}
+
+TEST(ModelLoaderTest, EveryTruncationIsAClearError) {
+  std::string bytes = TinyModelBytes();
+  for (size_t len = 0; len < bytes.size(); len += (len < 64 ? 1 : 97)) {
+    auto m = SyntaxModel::FromBytes(std::string_view(bytes).substr(0, len), "cut.dyadsyn");
+    ASSERT_FALSE(m.ok()) << "accepted a file cut at " << len << " bytes";
+    EXPECT_EQ(m.status().message().rfind("cut.dyadsyn: ", 0), 0u) << m.status().message();
+  }
+}
+
+TEST(ModelLoaderTest, FlippedBytesAreDetected) {
+  std::string bytes = TinyModelBytes();
+  for (size_t pos = 0; pos < bytes.size(); pos += 13) {
+    std::string bad = bytes;
+    bad[pos] = static_cast<char>(bad[pos] ^ 0x5a);
+    auto m = SyntaxModel::FromBytes(bad, "flipped");
+    EXPECT_FALSE(m.ok()) << "accepted a flipped byte at " << pos;
+  }
+}
+
+TEST(ModelLoaderTest, WrongMagicAndMissingFileAreNamed) {
+  auto m = SyntaxModel::FromBytes("this is not a model, just some text that is long enough", "notes.txt");
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("not a dyad syntax model"), std::string::npos);
+  auto missing = LoadSyntaxModel("/nonexistent/model.dyadsyn");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/nonexistent/model.dyadsyn"), std::string::npos);
+}
+
+// --- The shipped model ---------------------------------------------------
+
+std::shared_ptr<const SyntaxModel> ShippedModel() {
+  static std::shared_ptr<const SyntaxModel> model = [] {
+    auto m = LoadSyntaxModel(DefaultSyntaxModelPath());
+    return m.ok() ? m.value() : nullptr;
+  }();
+  return model;
+}
+
+// Whitespace-tokenised sentence -> one-sentence Document.
+Document MakeDocument(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  std::istringstream in(text);
+  std::string word;
+  size_t pos = 0;
+  while (in >> word) {
+    Token t;
+    t.begin = static_cast<uint32_t>(text.find(word, pos));
+    t.end = t.begin + static_cast<uint32_t>(word.size());
+    pos = t.end;
+    t.form = word;
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.end = static_cast<uint32_t>(text.size());
+  s.num_tokens = static_cast<uint32_t>(doc.tokens.size());
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+const Token* Find(const Document& doc, const std::string& form) {
+  for (const Token& t : doc.tokens)
+    if (t.form == form) return &t;
+  return nullptr;
+}
+
+#define REQUIRE_SHIPPED_MODEL()                                                               \
+  if (ShippedModel() == nullptr) GTEST_SKIP() << "no model at " << DefaultSyntaxModelPath() \
+                                              << " (train it with scripts/train-syntax.sh)"
+
+TEST(ShippedModelTest, UnseenNamesAreProperNouns) {
+  REQUIRE_SHIPPED_MODEL();
+  Annotator annotator(ShippedModel());
+  Document doc = MakeDocument("President Masoud Pezeshkian met Soleimani in Tehran on Monday .");
+  annotator.Annotate(&doc);
+  EXPECT_EQ(Find(doc, "Pezeshkian")->upos, "PROPN");
+  EXPECT_EQ(Find(doc, "Soleimani")->upos, "PROPN");
+  EXPECT_EQ(Find(doc, "met")->upos, "VERB");
+  EXPECT_EQ(Find(doc, "met")->deprel, "root");
+  EXPECT_EQ(Find(doc, "met")->lemma, "meet");
+  // The subject of "met" (word 4) is the name: UD heads a name on its first
+  // word, with the rest attached as flat.
+  const Token* masoud = Find(doc, "Masoud");
+  const Token* pezeshkian = Find(doc, "Pezeshkian");
+  EXPECT_EQ(masoud->deprel, "nsubj");
+  EXPECT_EQ(masoud->head, 4);
+  EXPECT_EQ(pezeshkian->deprel, "flat");
+  EXPECT_EQ(pezeshkian->head, 2);
+}
+
+TEST(ShippedModelTest, HeadlineCapitalisationKeepsTheVerb) {
+  REQUIRE_SHIPPED_MODEL();
+  Annotator annotator(ShippedModel());
+  Document doc = MakeDocument("Iran Says It Will Retaliate Against Israel");
+  annotator.Annotate(&doc);
+  EXPECT_EQ(Find(doc, "Says")->upos, "VERB");
+  EXPECT_EQ(Find(doc, "Says")->deprel, "root");
+  EXPECT_EQ(Find(doc, "Iran")->deprel, "nsubj");
+  EXPECT_EQ(Find(doc, "Retaliate")->upos, "VERB");
+}
+
+TEST(ShippedModelTest, LongSentenceParsesToATree) {
+  REQUIRE_SHIPPED_MODEL();
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "the ministers of Russia and Iran said on Monday that they , ";
+  text += "after long talks , signed a treaty .";
+  Document doc = MakeDocument(text);
+  ASSERT_GT(doc.tokens.size(), 100u);
+  Annotator annotator(ShippedModel());
+  annotator.Annotate(&doc);
+  const int n = static_cast<int>(doc.tokens.size());
+  int roots = 0;
+  for (const Token& t : doc.tokens) {
+    ASSERT_GE(t.head, 0);
+    ASSERT_LE(t.head, n);
+    roots += t.head == 0;
+    EXPECT_FALSE(t.upos.empty());
+    EXPECT_FALSE(t.deprel.empty());
+  }
+  EXPECT_EQ(roots, 1);
+  // Every word reaches the root (no cycles).
+  for (int i = 1; i <= n; ++i) {
+    int h = i, steps = 0;
+    while (h != 0 && steps++ <= n) h = doc.tokens[h - 1].head;
+    EXPECT_EQ(h, 0) << "word " << i << " does not reach the root";
+  }
+}
+
+TEST(ShippedModelTest, EmptyAndOddSentencesDoNotCrash) {
+  REQUIRE_SHIPPED_MODEL();
+  Annotator annotator(ShippedModel());
+  Document doc = MakeDocument("\" ( -- ) \" ... ??? 1,000,000 ÜberMensch's http://x.y/z @user #tag");
+  doc.sentences.push_back(Sentence());  // an empty sentence
+  annotator.Annotate(&doc);
+  for (const Token& t : doc.tokens) EXPECT_GE(t.head, 0);
+}
+
+}  // namespace
+}  // namespace dyad::syntax

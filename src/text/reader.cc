@@ -1,0 +1,222 @@
+// The readers: format choice, plain text and JSON Lines. The PETRARCH XML
+// scanner is in petrarch_xml.cc.
+#include "text/reader.h"
+
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "text/reader_internal.h"
+#include "text/unicode.h"
+
+namespace dyad::text {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool IsBlank(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
+  }
+  return true;
+}
+
+// Looks at the first non-blank bytes of a buffer whose name says nothing.
+InputFormat Sniff(std::string_view data) {
+  size_t i = 0;
+  if (data.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) ++i;
+  if (i >= data.size()) return InputFormat::kText;
+  if (data[i] == '{') return InputFormat::kJsonl;
+  if (data[i] == '<') {
+    std::string_view head = data.substr(i, 65536);
+    if (head.find("<Sentence") != std::string_view::npos || head.find("<Validation") != std::string_view::npos) {
+      return InputFormat::kPetrarchXml;
+    }
+    std::string lower = Lower(std::string(head.substr(0, 512)));
+    if (lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos) {
+      return kHtmlFormat;
+    }
+  }
+  return InputFormat::kText;
+}
+
+// ---- plain text ----------------------------------------------------------
+
+void ReadPlainText(std::string_view data, const std::string& name, const ReadOptions& options,
+                   DocumentSink* sink) {
+  if (IsBlank(data)) {
+    sink->OnSkip(SourceLocation{name, 1}, name + ": empty document");
+    return;
+  }
+  Document doc;
+  doc.id = DocumentIdFromName(name);
+  doc.date = options.default_date;
+  doc.text = DecodeEntities(data);
+  doc.origin = SourceLocation{name, 1};
+  sink->OnDocument(std::move(doc));
+}
+
+// ---- JSON Lines ----------------------------------------------------------
+
+// nlohmann's messages start with "[json.exception.parse_error.101] ".
+std::string ShortJsonError(const char* what) {
+  std::string s = what;
+  size_t close = s.find("] ");
+  if (s.rfind("[json.exception", 0) == 0 && close != std::string::npos) s.erase(0, close + 2);
+  return s;
+}
+
+// One record. Returns "" and fills *doc, or returns why it was skipped.
+std::string ParseJsonRecord(std::string_view line, const std::string& name, int line_no,
+                            const ReadOptions& options, Document* doc) {
+  using nlohmann::json;
+  json j;
+  try {
+    j = json::parse(line.begin(), line.end());
+  } catch (const json::exception& e) {
+    return "invalid JSON (" + ShortJsonError(e.what()) + ")";
+  }
+  if (!j.is_object()) return "not a JSON object";
+  auto text = j.find("text");
+  if (text == j.end() || text->is_null()) return "missing \"text\"";
+  if (!text->is_string()) return "\"text\" is not a string";
+  const std::string& raw_text = text->get_ref<const std::string&>();
+  if (IsBlank(raw_text)) return "empty \"text\"";
+
+  doc->date = options.default_date;
+  auto date = j.find("date");
+  if (date != j.end() && !date->is_null()) {
+    std::string d;
+    if (date->is_string()) {
+      d = date->get<std::string>();
+      // Accept ISO timestamps: "2025-01-19T10:00:00Z" -> "2025-01-19".
+      if (d.size() > 10 && (d[10] == 'T' || d[10] == ' ')) d.resize(10);
+    } else if (date->is_number_integer() || date->is_number_unsigned()) {
+      d = std::to_string(date->get<int64_t>());
+    } else {
+      return "bad date (not a string)";
+    }
+    Date parsed = ParseDate(d);
+    if (parsed == 0) return "bad date \"" + d.substr(0, 40) + "\"";
+    doc->date = parsed;
+  }
+
+  auto id = j.find("id");
+  if (id != j.end() && id->is_string() && !id->get_ref<const std::string&>().empty()) {
+    doc->id = id->get<std::string>();
+  } else if (id != j.end() && (id->is_number_integer() || id->is_number_unsigned())) {
+    doc->id = id->dump();
+  } else {
+    doc->id = name + ":" + std::to_string(line_no);
+  }
+  auto optional_string = [&j](const char* key, std::string* out) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_string()) *out = it->get<std::string>();
+  };
+  optional_string("url", &doc->url);
+  optional_string("source", &doc->source);
+  optional_string("title", &doc->title);
+  doc->title = DecodeEntities(doc->title);
+  doc->text = DecodeEntities(raw_text);
+  doc->origin = SourceLocation{name, line_no};
+  return "";
+}
+
+void ReadJsonLines(std::string_view data, const std::string& name, const ReadOptions& options,
+                   DocumentSink* sink) {
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (IsBlank(line)) continue;
+    Document doc;
+    std::string why;
+    try {
+      why = ParseJsonRecord(line, name, line_no, options, &doc);
+    } catch (const std::exception& e) {  // nlohmann type errors, bad_alloc: never cross the boundary
+      why = std::string("unreadable record (") + ShortJsonError(e.what()) + ")";
+    }
+    SourceLocation where{name, line_no};
+    if (!why.empty()) {
+      sink->OnSkip(where, where.ToString() + ": " + why);
+      continue;
+    }
+    sink->OnDocument(std::move(doc));
+  }
+}
+
+}  // namespace
+
+std::string DocumentIdFromName(const std::string& name) {
+  if (name == "-" || name.empty()) return "stdin";
+  std::string stem = std::filesystem::path(name).stem().string();
+  return stem.empty() ? name : stem;
+}
+
+InputFormat ChooseFormat(std::string_view data, const std::string& name, InputFormat requested) {
+  if (requested != InputFormat::kAuto) return requested;
+  std::string ext = Lower(std::filesystem::path(name).extension().string());
+  if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::kJsonl;
+  if (ext == ".xml") return InputFormat::kPetrarchXml;
+  if (ext == ".html" || ext == ".htm") return kHtmlFormat;
+  if (ext == ".txt" || ext == ".text") return InputFormat::kText;
+  return Sniff(data);
+}
+
+Status ReadBuffer(std::string_view data, const std::string& name, const ReadOptions& options,
+                  DocumentSink* sink) {
+  InputFormat format = ChooseFormat(data, name, options.format);
+  std::string clean;
+  try {
+    clean = RepairUtf8(data);
+  } catch (const std::exception& e) {
+    return Status::Internal(name + ": " + e.what());
+  }
+  if (format == InputFormat::kJsonl) {
+    ReadJsonLines(clean, name, options, sink);
+  } else if (format == InputFormat::kPetrarchXml) {
+    ReadPetrarchXml(clean, name, options, sink);
+  } else if (format == kHtmlFormat) {
+    ReadHtml(clean, name, options, sink);
+  } else {
+    ReadPlainText(clean, name, options, sink);
+  }
+  return Status::Ok();
+}
+
+Status ReadFile(const std::string& path, const ReadOptions& options, DocumentSink* sink) {
+  std::string data;
+  if (path == "-") {
+    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) return Status::IOError("-: cannot read standard input");
+    return ReadBuffer(data, "-", options, sink);
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::IOError(path + ": is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read error");
+  data = std::move(buffer).str();
+  return ReadBuffer(data, path, options, sink);
+}
+
+}  // namespace dyad::text

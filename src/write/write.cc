@@ -1,0 +1,525 @@
+#include "write/write.h"
+
+#include <charconv>
+#include <cmath>
+#include <ctime>
+
+#include "cameo/cameo.h"
+
+namespace dyad::write {
+namespace {
+
+const char* ModalityString(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kIntended: return "intended";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kReported: return "reported";
+  }
+  return "asserted";
+}
+
+void AppendInt(int64_t v, std::string* out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+void AppendUint(uint64_t v, std::string* out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+// Shortest round-trip form: 8, -0.1, 3.4. Not-finite values become "0".
+void AppendDouble(double v, std::string* out) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+// Fixed precision for coordinates and GDELT's FractionDate.
+void AppendFixed(double v, int precision, std::string* out) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[48];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, precision);
+  out->append(buf, r.ptr);
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n;
+  uint32_t min;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+// A TSV field: tabs and line breaks become spaces (GDELT has no escaping).
+void AppendTsvField(std::string_view text, std::string* out) {
+  for (char c : text) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
+// GDELT writes actor names in capitals ("IRAN"); only ASCII letters change.
+void AppendUpperTsvField(std::string_view text, std::string* out) {
+  for (char c : text) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    out->push_back(c);
+  }
+}
+
+void AppendCsvField(std::string_view text, std::string* out) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(text);
+    return;
+  }
+  out->push_back('"');
+  for (char c : text) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+std::string_view EventName(const std::string& code) {
+  const cameo::EventCodeInfo* info = cameo::LookupEventCode(code);
+  return info == nullptr ? std::string_view() : info->name;
+}
+
+std::string_view SourceUrl(const Event& event, const EventContext& context) {
+  if (context.doc != nullptr && !context.doc->url.empty()) return context.doc->url;
+  return event.doc_id;
+}
+
+bool HasActor(const EventActor& a) { return !a.code.empty() || !a.text.empty(); }
+
+void AppendJsonActor(const EventActor& a, std::string* out) {
+  if (!HasActor(a)) {
+    out->append("null");
+    return;
+  }
+  out->append("{\"code\":");
+  AppendJsonString(a.code, out);
+  out->append(",\"text\":");
+  AppendJsonString(a.text, out);
+  out->append(",\"country\":");
+  AppendJsonString(a.country, out);
+  out->append(",\"char_start\":");
+  AppendUint(a.char_start, out);
+  out->append(",\"char_end\":");
+  AppendUint(a.char_end, out);
+  out->append(",\"entry\":");
+  AppendJsonString(a.entry, out);
+  out->append(",\"via\":");
+  AppendJsonString(a.via, out);
+  out->push_back('}');
+}
+
+// GDELT's ten actor fields: Code, Name, CountryCode, KnownGroupCode,
+// EthnicCode, Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code.
+void AppendGdeltActor(const EventActor& a, std::string* out) {
+  AppendTsvField(a.code, out);
+  out->push_back('\t');
+  AppendUpperTsvField(a.text, out);
+  out->push_back('\t');
+  cameo::ActorCodeParts p = cameo::SplitActorCode(a.code, a.country);
+  std::string ethnic(p.ethnic);
+  for (char& c : ethnic) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view f : {p.country, p.known_group, std::string_view(ethnic), p.religion1, p.religion2, p.type1,
+                             p.type2, p.type3}) {
+    AppendTsvField(f, out);
+    out->push_back('\t');
+  }
+}
+
+// Geo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID.
+void AppendGdeltGeo(const std::optional<EventLocation>& loc, std::string* out) {
+  if (!loc) {
+    out->append("0\t\t\t\t\t\t\t\t");
+    return;
+  }
+  std::string_view fips = cameo::CountryFips(loc->country);
+  // GDELT's geo types: 1 = country, 4 = a place within a country.
+  bool is_country = !cameo::CountryName(loc->country).empty() && loc->feature_id.empty() &&
+                    loc->name == cameo::CountryName(loc->country);
+  out->append(is_country ? "1" : "4");
+  out->push_back('\t');
+  AppendTsvField(loc->name, out);
+  out->push_back('\t');
+  AppendTsvField(fips.empty() ? std::string_view(loc->country) : fips, out);
+  out->append("\t\t\t");  // ADM1, ADM2 unknown
+  AppendFixed(loc->lat, 4, out);
+  out->push_back('\t');
+  AppendFixed(loc->lon, 4, out);
+  out->push_back('\t');
+  AppendTsvField(loc->feature_id, out);
+  out->push_back('\t');
+}
+
+// Appends `text` cut or padded to exactly `width` columns (one column per code point).
+void AppendCell(std::string_view text, size_t width, std::string* out) {
+  size_t cols = 0, i = 0;
+  while (i < text.size() && cols < width) {
+    size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) n = 1;
+    if (cols + 1 == width && i + n < text.size()) {
+      out->push_back('~');  // marks a cut
+      i = text.size();
+      ++cols;
+      break;
+    }
+    for (size_t k = 0; k < n; ++k) {
+      char c = text[i + k];
+      out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+    }
+    i += n;
+    ++cols;
+  }
+  out->append(width - cols, ' ');
+}
+
+}  // namespace
+
+Result<OutputFormat> ParseOutputFormat(std::string_view name) {
+  if (name == "jsonl" || name == "json") return OutputFormat::kJsonl;
+  if (name == "gdelt") return OutputFormat::kGdelt;
+  if (name == "csv") return OutputFormat::kCsv;
+  if (name == "table") return OutputFormat::kTable;
+  return Status::InvalidArgument("unknown output format \"" + std::string(name) +
+                                 "\" (expected jsonl, gdelt, csv or table)");
+}
+
+uint64_t GlobalEventId(std::string_view doc_id, int sentence_index, int event_index) {
+  // FNV-1a over the id, then the two indices, then a final avalanche (splitmix64).
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : doc_id) h = (h ^ c) * 1099511628211ull;
+  for (int v : {sentence_index, event_index}) {
+    for (int k = 0; k < 4; ++k) h = (h ^ ((static_cast<uint32_t>(v) >> (8 * k)) & 0xFF)) * 1099511628211ull;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  h &= 0x7FFFFFFFFFFFFFFFull;  // GDELT loaders read a signed 64-bit INTEGER
+  return h == 0 ? 1 : h;
+}
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      // Copy the run of plain ASCII at once.
+      size_t j = i + 1;
+      while (j < text.size()) {
+        unsigned char d = static_cast<unsigned char>(text[j]);
+        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+        ++j;
+      }
+      out->append(text.data() + i, j - i);
+      i = j;
+      continue;
+    }
+    switch (c) {
+      case '"': out->append("\\\""); ++i; continue;
+      case '\\': out->append("\\\\"); ++i; continue;
+      case '\n': out->append("\\n"); ++i; continue;
+      case '\r': out->append("\\r"); ++i; continue;
+      case '\t': out->append("\\t"); ++i; continue;
+      case '\b': out->append("\\b"); ++i; continue;
+      case '\f': out->append("\\f"); ++i; continue;
+      default: break;
+    }
+    if (c < 0x20) {
+      out->append("\\u00");
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 0xF]);
+      ++i;
+      continue;
+    }
+    size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) {
+      out->append("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8
+      ++i;
+    } else {
+      out->append(text.data() + i, n);
+      i += n;
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendJsonLine(const Event& e, const EventContext& context, std::string* out) {
+  out->append("{\"doc_id\":");
+  AppendJsonString(e.doc_id, out);
+  out->append(",\"sentence_index\":");
+  AppendInt(e.sentence_index, out);
+  out->append(",\"sentence\":");
+  AppendJsonString(e.sentence, out);
+  out->append(",\"char_start\":");
+  AppendUint(e.char_start, out);
+  out->append(",\"char_end\":");
+  AppendUint(e.char_end, out);
+  out->append(",\"date\":");
+  if (e.date > 0) {
+    AppendJsonString(FormatDate(e.date), out);
+  } else {
+    out->append("null");
+  }
+  out->append(",\"source\":");
+  AppendJsonActor(e.source, out);
+  out->append(",\"target\":");
+  AppendJsonActor(e.target, out);
+  out->append(",\"code\":");
+  AppendJsonString(e.code, out);
+  out->append(",\"event_name\":");
+  AppendJsonString(EventName(e.code), out);
+  out->append(",\"root\":");
+  AppendJsonString(e.root, out);
+  out->append(",\"quad_class\":");
+  AppendInt(e.quad_class, out);
+  out->append(",\"goldstein\":");
+  AppendDouble(e.goldstein, out);
+  out->append(e.negated ? ",\"negated\":true" : ",\"negated\":false");
+  out->append(",\"modality\":\"");
+  out->append(ModalityString(e.modality));
+  out->append("\",\"location\":");
+  if (e.location) {
+    out->append("{\"name\":");
+    AppendJsonString(e.location->name, out);
+    out->append(",\"country\":");
+    AppendJsonString(e.location->country, out);
+    out->append(",\"lat\":");
+    AppendDouble(e.location->lat, out);
+    out->append(",\"lon\":");
+    AppendDouble(e.location->lon, out);
+    out->append(",\"feature_id\":");
+    AppendJsonString(e.location->feature_id, out);
+    out->push_back('}');
+  } else {
+    out->append("null");
+  }
+  out->append(",\"verb\":");
+  AppendJsonString(e.verb, out);
+  out->append(",\"pattern\":");
+  AppendJsonString(e.pattern, out);
+  out->append(",\"pattern_entry\":");
+  AppendJsonString(e.pattern_entry, out);
+  out->append(",\"plover_type\":");
+  AppendJsonString(e.plover_type, out);
+  out->append(",\"plover_mode\":");
+  AppendJsonString(e.plover_mode, out);
+  out->append("}\n");
+}
+
+void AppendGdeltEventRow(const Event& e, const EventContext& context, std::string* out) {
+  AppendUint(GlobalEventId(e.doc_id, e.sentence_index, context.event_index), out);  // 0 GLOBALEVENTID
+  out->push_back('\t');
+  if (e.date > 0) {
+    int y = e.date / 10000, m = e.date / 100 % 100, d = e.date % 100;
+    AppendInt(e.date, out);  // 1 SQLDATE
+    out->push_back('\t');
+    AppendInt(y * 100 + m, out);  // 2 MonthYear
+    out->push_back('\t');
+    AppendInt(y, out);  // 3 Year
+    out->push_back('\t');
+    AppendFixed(y + (m * 30 + d) / 365.0, 4, out);  // 4 FractionDate, GDELT's formula
+    out->push_back('\t');
+  } else {
+    out->append("\t\t\t\t");
+  }
+  AppendGdeltActor(e.source, out);  // 5-14
+  AppendGdeltActor(e.target, out);  // 15-24
+  out->append(e.sentence_index == 0 ? "1\t" : "0\t");  // 25 IsRootEvent: the lead sentence
+  AppendTsvField(e.code, out);  // 26 EventCode
+  out->push_back('\t');
+  AppendTsvField(std::string_view(e.code).substr(0, 3), out);  // 27 EventBaseCode
+  out->push_back('\t');
+  AppendTsvField(e.root.empty() ? std::string_view(e.code).substr(0, 2) : std::string_view(e.root), out);  // 28
+  out->push_back('\t');
+  AppendInt(e.quad_class, out);  // 29 QuadClass
+  out->push_back('\t');
+  AppendDouble(e.goldstein, out);  // 30 GoldsteinScale
+  out->append("\t1\t1\t1\t0\t");   // 31-33 NumMentions, NumSources, NumArticles; 34 AvgTone
+  AppendGdeltGeo(std::nullopt, out);  // 35-42 Actor1Geo
+  AppendGdeltGeo(std::nullopt, out);  // 43-50 Actor2Geo
+  AppendGdeltGeo(e.location, out);    // 51-58 ActionGeo
+  AppendInt(context.date_added, out);  // 59 DATEADDED
+  out->push_back('\t');
+  AppendTsvField(SourceUrl(e, context), out);  // 60 SOURCEURL
+  out->push_back('\n');
+}
+
+void AppendGdeltMentionRow(const Event& e, const EventContext& context, std::string* out) {
+  AppendUint(GlobalEventId(e.doc_id, e.sentence_index, context.event_index), out);  // 0
+  out->push_back('\t');
+  AppendInt(context.date_added, out);  // 1 EventTimeDate
+  out->push_back('\t');
+  Date doc_date = context.doc != nullptr && context.doc->date > 0 ? context.doc->date : e.date;
+  AppendInt(doc_date > 0 ? static_cast<int64_t>(doc_date) * 1000000 : context.date_added, out);  // 2
+  out->append("\t1\t");  // 3 MentionType: 1 = web
+  if (context.doc != nullptr) AppendTsvField(context.doc->source, out);  // 4 MentionSourceName
+  out->push_back('\t');
+  AppendTsvField(SourceUrl(e, context), out);  // 5 MentionIdentifier
+  out->push_back('\t');
+  AppendInt(e.sentence_index + 1, out);  // 6 SentenceID, 1-based
+  out->push_back('\t');
+  AppendInt(HasActor(e.source) ? static_cast<int64_t>(e.source.char_start) : -1, out);  // 7
+  out->push_back('\t');
+  AppendInt(HasActor(e.target) ? static_cast<int64_t>(e.target.char_start) : -1, out);  // 8
+  out->push_back('\t');
+  size_t verb_at = e.verb.empty() ? std::string::npos : e.sentence.find(e.verb);
+  AppendInt(verb_at == std::string::npos ? -1 : static_cast<int64_t>(e.char_start + verb_at), out);  // 9
+  out->append("\t1\t100\t");  // 10 InRawText; 11 Confidence (not estimated yet)
+  AppendUint(context.doc != nullptr ? context.doc->text.size() : 0, out);  // 12 MentionDocLen
+  out->append("\t0\t\t\n");  // 13 MentionDocTone; 14 TranslationInfo; 15 Extras
+}
+
+void AppendCsvHeader(std::string* out) {
+  out->append(
+      "doc_id,sentence_index,date,source_code,source_text,source_country,code,event_name,target_code,"
+      "target_text,target_country,root,quad_class,goldstein,negated,modality,plover_type,plover_mode,verb,"
+      "pattern,pattern_entry,char_start,char_end,sentence\n");
+}
+
+void AppendCsvRow(const Event& e, const EventContext& context, std::string* out) {
+  auto field = [out](std::string_view s) {
+    AppendCsvField(s, out);
+    out->push_back(',');
+  };
+  field(e.doc_id);
+  AppendInt(e.sentence_index, out);
+  out->push_back(',');
+  field(FormatDate(e.date));
+  field(e.source.code);
+  field(e.source.text);
+  field(e.source.country);
+  field(e.code);
+  field(EventName(e.code));
+  field(e.target.code);
+  field(e.target.text);
+  field(e.target.country);
+  field(e.root);
+  AppendInt(e.quad_class, out);
+  out->push_back(',');
+  AppendDouble(e.goldstein, out);
+  out->push_back(',');
+  field(e.negated ? "true" : "false");
+  field(ModalityString(e.modality));
+  field(e.plover_type);
+  field(e.plover_mode);
+  field(e.verb);
+  field(e.pattern);
+  field(e.pattern_entry);
+  AppendUint(e.char_start, out);
+  out->push_back(',');
+  AppendUint(e.char_end, out);
+  out->push_back(',');
+  AppendCsvField(e.sentence, out);
+  out->push_back('\n');
+}
+
+EventFormatter::EventFormatter(OutputFormat format, int width) : format_(format), width_(width < 100 ? 100 : width) {}
+
+void EventFormatter::AppendHeader(std::string* out) {
+  if (format_ == OutputFormat::kCsv) {
+    AppendCsvHeader(out);
+  } else if (format_ == OutputFormat::kTable) {
+    std::string line;
+    AppendCell("DATE", 11, &line);
+    AppendCell("SOURCE", 13, &line);
+    AppendCell("EVENT", 40, &line);
+    AppendCell("TARGET", 13, &line);
+    AppendCell("FLAG", 5, &line);
+    line.append("SENTENCE");
+    out->append(line);
+    out->push_back('\n');
+  }
+}
+
+void EventFormatter::Append(const Event& event, const EventContext& context, std::string* out) {
+  switch (format_) {
+    case OutputFormat::kJsonl: AppendJsonLine(event, context, out); break;
+    case OutputFormat::kGdelt: AppendGdeltEventRow(event, context, out); break;
+    case OutputFormat::kCsv: AppendCsvRow(event, context, out); break;
+    case OutputFormat::kTable: AppendTableRow(event, context, out); break;
+  }
+}
+
+void EventFormatter::AppendTableRow(const Event& e, const EventContext& context, std::string* out) {
+  if (!any_row_ || e.doc_id != last_doc_id_) {
+    // A line naming the document before its first event.
+    std::string title = context.doc != nullptr ? context.doc->title : "";
+    std::string head = "-- " + e.doc_id;
+    if (!title.empty()) head += "  " + title;
+    if (any_row_) out->push_back('\n');
+    AppendCell(head, static_cast<size_t>(width_), out);
+    while (!out->empty() && out->back() == ' ') out->pop_back();
+    out->push_back('\n');
+    last_doc_id_ = e.doc_id;
+    any_row_ = true;
+  }
+  AppendCell(FormatDate(e.date), 11, out);
+  AppendCell(e.source.code.empty() ? "-" : e.source.code, 13, out);
+  std::string event = e.code;
+  std::string_view name = EventName(e.code);
+  if (!name.empty()) {
+    event += ' ';
+    event += name;
+  }
+  AppendCell(event, 40, out);
+  AppendCell(e.target.code.empty() ? "-" : e.target.code, 13, out);
+  const char* flag = e.negated                                   ? "NEG"
+                     : e.modality == Modality::kIntended         ? "INT"
+                     : e.modality == Modality::kHypothetical     ? "HYP"
+                     : e.modality == Modality::kReported         ? "REP"
+                                                                 : "";
+  AppendCell(flag, 5, out);
+  // The sentence, whitespace collapsed, cut to the rest of the line.
+  std::string sentence;
+  sentence.reserve(e.sentence.size());
+  for (char c : e.sentence) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!sentence.empty() && sentence.back() != ' ') sentence.push_back(' ');
+    } else {
+      sentence.push_back(c);
+    }
+  }
+  int rest = width_ - (11 + 13 + 40 + 13 + 5);
+  AppendCell(sentence, static_cast<size_t>(rest), out);  // rest >= 18: width_ >= 100
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+  out->push_back('\n');
+}
+
+int64_t NowDateAdded() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return (static_cast<int64_t>(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday) * 1000000 +
+         tm.tm_hour * 10000 + tm.tm_min * 100 + tm.tm_sec;
+}
+
+}  // namespace dyad::write

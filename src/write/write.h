@@ -1,0 +1,90 @@
+// The write stage: Events out as JSON Lines, GDELT 2.0 events and mentions
+// TSV, CSV, or a human-readable table.
+//
+// Each Append* function formats into a caller-owned std::string (no I/O, no
+// locale, no allocation beyond the string's growth), so threads can format in
+// parallel and the pipeline writes the bytes in input order. EventFormatter
+// wraps the per-format choice and the little state a format needs (the CSV and
+// table headers, the table's document separators); one formatter per output
+// stream, not thread-safe.
+//
+// JSON Lines fields (docs/output.md has the full contract): doc_id,
+// sentence_index, sentence, char_start, char_end, date, source, target,
+// code, event_name, root, quad_class, goldstein, negated, modality, location,
+// verb, pattern, pattern_entry, plover_type, plover_mode.
+#ifndef DYAD_WRITE_WRITE_H_
+#define DYAD_WRITE_WRITE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad::write {
+
+enum class OutputFormat { kJsonl, kGdelt, kCsv, kTable };
+
+// "jsonl" (or "json"), "gdelt", "csv", "table".
+Result<OutputFormat> ParseOutputFormat(std::string_view name);
+
+// What a row needs beyond the Event: the document it came from and the event's
+// position in it.
+struct EventContext {
+  const Document* doc = nullptr;  // for url, source, text length; may be null
+  int event_index = 0;            // 0-based index of the event within its document
+  int64_t date_added = 0;         // YYYYMMDDHHMMSS of this run (GDELT's DATEADDED); 0 = unknown
+};
+
+// The number of columns in a GDELT 2.0 events row and a mentions row.
+inline constexpr int kGdeltEventColumns = 61;
+inline constexpr int kGdeltMentionColumns = 16;
+
+// A stable, positive 63-bit id from (doc id, sentence index, event index):
+// re-coding the same document gives the same GLOBALEVENTID.
+uint64_t GlobalEventId(std::string_view doc_id, int sentence_index, int event_index);
+
+// Appends `text` as a JSON string (with the quotes): '"', '\\' and control
+// characters escaped, valid UTF-8 passed through, invalid bytes replaced by U+FFFD.
+void AppendJsonString(std::string_view text, std::string* out);
+
+// One JSON object and '\n'.
+void AppendJsonLine(const Event& event, const EventContext& context, std::string* out);
+// One GDELT 2.0 events row (61 tab-separated columns, no header) and '\n'.
+void AppendGdeltEventRow(const Event& event, const EventContext& context, std::string* out);
+// One GDELT 2.0 mentions row (16 columns) and '\n'.
+void AppendGdeltMentionRow(const Event& event, const EventContext& context, std::string* out);
+// CSV (RFC 4180): the header line, and one row.
+void AppendCsvHeader(std::string* out);
+void AppendCsvRow(const Event& event, const EventContext& context, std::string* out);
+
+// Writes events of one stream in one format.
+class EventFormatter {
+ public:
+  // `width` is the table's line width in columns, at least 100 (ignored by other formats).
+  explicit EventFormatter(OutputFormat format, int width = 160);
+
+  // The header, if the format has one (CSV, table); call once before any event.
+  void AppendHeader(std::string* out);
+  // One event. For the table, a line naming the document precedes its first event.
+  void Append(const Event& event, const EventContext& context, std::string* out);
+
+  OutputFormat format() const { return format_; }
+
+ private:
+  void AppendTableRow(const Event& event, const EventContext& context, std::string* out);
+
+  OutputFormat format_;
+  int width_;
+  std::string last_doc_id_;
+  bool any_row_ = false;
+};
+
+// YYYYMMDDHHMMSS of the current UTC time.
+int64_t NowDateAdded();
+
+}  // namespace dyad::write
+
+#endif  // DYAD_WRITE_WRITE_H_
