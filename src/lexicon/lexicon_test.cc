@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "lexicon/actors.h"
+#include "lexicon/vocabulary.h"
 #include "lexicon/agents.h"
 #include "lexicon/discards.h"
 #include "lexicon/phrase_trie.h"
@@ -979,6 +980,31 @@ TEST(SharedDictionaries, ValidationSetLoads) {
   EXPECT_EQ(abandon->code, "345");
   EXPECT_EQ(L.verbs().patterns_of(*abandon).size(), 5u);
   EXPECT_GE(L.verbs().FindSynset("&ACCORDSYN"), 0);
+}
+
+}  // namespace
+}  // namespace dyad::lexicon
+
+namespace dyad::lexicon {
+namespace {
+
+// News spells names with and without accents: "Erdoğan" and "Erdogan", "Élysée"
+// and "Elysee" must find the same dictionary word.
+TEST(Vocabulary, FoldsCaseAndLatinAccents) {
+  Vocabulary vocabulary;
+  WordId erdogan = vocabulary.Intern("Erdoğan");
+  EXPECT_EQ(vocabulary.Spelling(erdogan), "ERDOGAN");
+  EXPECT_EQ(vocabulary.Find("ERDOGAN"), erdogan);
+  EXPECT_EQ(vocabulary.Find("erdoğan"), erdogan);
+  WordId elysee = vocabulary.Intern("Elysee");
+  EXPECT_EQ(vocabulary.Find("Élysée"), elysee);
+  EXPECT_EQ(vocabulary.Find("São"), vocabulary.Intern("SAO"));
+  EXPECT_EQ(ToUpperAscii("Łódź"), "LODZ");
+  EXPECT_EQ(ToUpperAscii("Timișoara"), "TIMISOARA");
+  // Not letters, or not Latin: kept as written.
+  EXPECT_EQ(ToUpperAscii("×"), "×");
+  EXPECT_EQ(ToUpperAscii("Москва"), "Москва");
+  EXPECT_EQ(vocabulary.Find("Erdogan!"), kNoWord);
 }
 
 }  // namespace

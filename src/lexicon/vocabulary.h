@@ -7,9 +7,9 @@
 // that compares integers. A word that is in no dictionary maps to kNoWord and
 // can never be part of a match.
 //
-// Words are compared in upper case (ASCII letters only are folded; other bytes,
-// e.g. UTF-8 letters, are kept as they are), as PETRARCH does: "Russian",
-// "RUSSIAN" and "russian" are the same word.
+// Words are compared in upper case, as PETRARCH does ("Russian", "RUSSIAN" and
+// "russian" are the same word), and with the accents of Latin letters removed
+// ("Erdoğan" = "ERDOGAN", "Élysée" = "ELYSEE"); other UTF-8 is kept as it is.
 //
 // Ownership and thread-safety: a Vocabulary is filled while dictionaries load
 // (Intern) and then only read (Find, Spelling); const methods are safe to call
@@ -31,7 +31,7 @@ using WordId = uint32_t;
 // Not a dictionary word: matches nothing.
 inline constexpr WordId kNoWord = 0;
 
-// "Iranian" -> "IRANIAN" (ASCII letters only). Appends to *out after clearing it.
+// "Iranian" -> "IRANIAN", "Erdoğan" -> "ERDOGAN". Replaces *out's contents.
 void ToUpperAscii(std::string_view word, std::string* out);
 std::string ToUpperAscii(std::string_view word);
 
@@ -41,9 +41,8 @@ class Vocabulary {
   Vocabulary(const Vocabulary&) = delete;
   Vocabulary& operator=(const Vocabulary&) = delete;
 
-  // The id of `word` in any letter case, or kNoWord. Allocation-free for words
-  // up to 64 bytes (longer words are never dictionary words in practice but
-  // are still handled correctly).
+  // The id of `word` in any letter case, with or without accents, or kNoWord.
+  // Allocation-free once the calling thread's buffer has grown.
   WordId Find(std::string_view word) const;
 
   // Adds `word` (upper-cased) if new; returns its id (never kNoWord, unless
