@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
+echo "== dictionary lint" >&2
+python3 tools/dictgen/check.py
 for preset in release asan-ubsan; do
   echo "== $preset" >&2
   cmake --preset "$preset" >/dev/null

@@ -46,7 +46,8 @@ bool IsTimeWord(std::string_view w) {
   static constexpr std::string_view kTime[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
       "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september",
-      "october", "november", "december", "week", "month", "year", "night", "morning", "evening"};
+      "october", "november", "december", "week", "month", "year", "night", "morning", "evening",
+      "day", "weeks", "months", "years", "days", "hours", "hour", "decade", "decades"};
   if (w.size() > 12) return false;
   char low[16];
   for (size_t i = 0; i < w.size(); ++i) low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
@@ -318,6 +319,8 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       std::string_view rel = analysis_.rel(c);
       if (BaseRel(rel) != "nmod" || rel == "nmod:poss" || rel == "nmod:tmod" || rel == "nmod:npmod") continue;
       if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) continue;
+      // "ties with Gondor five years after Calenardhon crowds ...": a time phrase has no participants.
+      if (IsTimeWord(tokens_[c].form)) continue;
       size_t before = out->size();
       CodeNominal(c, depth + 1, out);
       if (out->size() == before) continue;
@@ -387,6 +390,19 @@ void SentenceCoder::CodeNominal(int head, int depth, std::vector<CodedActor>* ou
   if (head < 0 || head >= n_) return;
   size_t conj_begin = conj_.size();
   analysis_.Conjuncts(head, &conj_);
+  // A coordination has a coordinator ("A, B and C"); conjuncts joined by
+  // commas alone are a misparse of an apposition or a new clause ("a set of
+  // resolutions ..., a senior official said").
+  // Names listed with commas only ("Arnor, Calenardhon ...") still count.
+  bool has_cc = false;
+  for (size_t k = conj_begin + 1; k < conj_.size() && !has_cc; ++k) {
+    for (int c : analysis_.children(conj_[k])) {
+      std::string_view r = BaseRel(analysis_.rel(c));
+      has_cc |= r == "cc";
+    }
+    has_cc |= tokens_[conj_[k]].upos == "PROPN" && tokens_[head].upos == "PROPN";
+  }
+  if (!has_cc) conj_.resize(conj_begin + 1);
   size_t conj_end = conj_.size();
   size_t begin = out->size();
   // Which conjunct each result came from, to share actors: "lawmakers and
