@@ -36,7 +36,19 @@ void SplitWords(std::string_view phrase, std::vector<std::string_view>* words) {
     while (i < phrase.size() && (IsBlank(phrase[i]) || phrase[i] == '_')) ++i;
     size_t b = i;
     while (i < phrase.size() && !IsBlank(phrase[i]) && phrase[i] != '_') ++i;
-    if (i > b) words->push_back(phrase.substr(b, i - b));
+    // The text stage splits hyphenated words as UD English EWT does ("al-Assad"
+    // -> al - Assad, "Kim Jong-un" -> Kim Jong - un), so a dictionary word is
+    // split the same way for the two to meet. A leading or trailing hyphen, or
+    // a lone one, stays as written.
+    size_t start = b;
+    for (size_t k = b + 1; k + 1 < i; ++k) {
+      if (phrase[k] == '-' && phrase[k - 1] != '-' && phrase[k + 1] != '-') {
+        words->push_back(phrase.substr(start, k - start));
+        words->push_back(phrase.substr(k, 1));
+        start = k + 1;
+      }
+    }
+    if (i > start) words->push_back(phrase.substr(start, i - start));
   }
 }
 

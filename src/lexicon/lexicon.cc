@@ -156,7 +156,18 @@ void Lexicon::Finish(LoadReport* report) {
 
 void Lexicon::EncodeWords(const Token* tokens, size_t n, std::vector<WordId>* ids) const {
   ids->resize(n);
-  for (size_t i = 0; i < n; ++i) (*ids)[i] = vocabulary_->Find(tokens[i].form);
+  std::string dotted;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& form = tokens[i].form;
+    WordId id = vocabulary_->Find(form);
+    // An abbreviation that ends a sentence gives its period to the sentence
+    // ("... sanctions from the U.S." -> U.S .), so "U.S" is looked up as "U.S.".
+    if (id == kNoWord && form.size() >= 2 && form.back() != '.' && form.find('.') != std::string::npos) {
+      dotted.assign(form).push_back('.');
+      id = vocabulary_->Find(dotted);
+    }
+    (*ids)[i] = id;
+  }
 }
 
 void Lexicon::EncodeWords(std::span<const std::string_view> words, std::vector<WordId>* ids) const {

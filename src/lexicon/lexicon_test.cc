@@ -1009,3 +1009,33 @@ TEST(Vocabulary, FoldsCaseAndLatinAccents) {
 
 }  // namespace
 }  // namespace dyad::lexicon
+
+namespace dyad::lexicon {
+namespace {
+
+Token Tok(const char* form) {
+  Token t;
+  t.form = form;
+  return t;
+}
+
+// Dictionary words must meet the text stage's EWT tokens: hyphenated names are
+// three tokens ("al - Assad"), and a sentence-final "U.S." arrives as "U.S"
+// followed by the sentence's period.
+TEST(LexiconTest, MatchesHyphenatedNamesAndSentenceFinalAbbreviations) {
+  LexiconTexts texts;
+  texts.actors = {{"t.actors", "BASHAR_AL-ASSAD [SYRGOV]\nUNITED_STATES [USA]\n+U.S.\n"}};
+  LoadReport report;
+  auto lex = Lexicon::LoadTexts(texts, &report);
+  ASSERT_TRUE(report.errors.empty()) << report.errors[0];
+  std::vector<Token> tokens = {Tok("Bashar"), Tok("al"), Tok("-"), Tok("Assad"), Tok("and"), Tok("the"),
+                               Tok("U.S"), Tok(".")};
+  std::vector<WordId> ids;
+  lex->EncodeWords(tokens.data(), tokens.size(), &ids);
+  EXPECT_EQ(lex->CodeNounPhrase(ids, 0, 4, 20100101).code, "SYRGOV");
+  EXPECT_EQ(lex->CodeNounPhrase(ids, 5, 7, 20100101).code, "USA");
+  EXPECT_EQ(ids[7], lex->vocabulary().Find("."));  // the period itself is untouched
+}
+
+}  // namespace
+}  // namespace dyad::lexicon
