@@ -98,8 +98,9 @@ int main(int argc, char** argv) {
   size_t min_sentences = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 30000;
   std::string source = DYAD_SOURCE_DIR;
   std::string shared = source + "/../shared";
-  std::printf("budget: the whole pipeline must reach 10,000 sentences/s on one thread; ICU's sentence\n"
-              "breaker alone runs at ~100 MB/s (shared/README.md). Best of 3 runs, one thread.\n");
+  std::printf(
+      "budget: the whole pipeline must reach 10,000 sentences/s on one thread; ICU's sentence\n"
+      "breaker alone runs at ~100 MB/s (shared/README.md). Best of 3 runs, one thread.\n");
 
   std::vector<Corpus> corpora;
   // GigaWord sample: the 76 AFP sentences, each a document (as the pipeline bench uses them).
@@ -138,11 +139,13 @@ int main(int argc, char** argv) {
     corpora.push_back(Corpus{"russia-iran-article", {Slurp(article_path)}});
   }
   if (corpora.empty()) {
-    corpora.push_back(Corpus{"built-in",
-                             {"On Jan. 19, Iranian President Masoud Pezeshkian and Russian President Vladimir Putin "
-                              "signed a \xE2\x80\x9C" "comprehensive strategic partnership\xE2\x80\x9D treaty in Moscow. "
-                              "The U.S. didn't comment. Gen. Smith said the 20-year deal \xE2\x80\x94 worth $2 "
-                              "billion \xE2\x80\x94 was \"long-term.\" Talks continue."}});
+    corpora.push_back(
+        Corpus{"built-in",
+               {"On Jan. 19, Iranian President Masoud Pezeshkian and Russian President Vladimir Putin "
+                "signed a \xE2\x80\x9C"
+                "comprehensive strategic partnership\xE2\x80\x9D treaty in Moscow. "
+                "The U.S. didn't comment. Gen. Smith said the 20-year deal \xE2\x80\x94 worth $2 "
+                "billion \xE2\x80\x94 was \"long-term.\" Talks continue."}});
   }
   for (const Corpus& c : corpora) BenchSegment(c, min_sentences);
 
@@ -160,7 +163,8 @@ int main(int argc, char** argv) {
         }
         escaped += ch;
       }
-      jsonl += "{\"id\":\"d" + std::to_string(id++) + "\",\"date\":\"2025-01-19\",\"text\":\"" + escaped + "\"}\n";
+      jsonl +=
+          "{\"id\":\"d" + std::to_string(id++) + "\",\"date\":\"2025-01-19\",\"text\":\"" + escaped + "\"}\n";
     }
   }
   BenchRead("jsonl", jsonl, "bench.jsonl", 20);

@@ -26,6 +26,11 @@ inline void CheckSegmentation(const Document& doc) {
   for (const Token& t : doc.tokens) {
     Check(t.begin < t.end && t.end <= doc.text.size() && t.begin >= prev_end && !t.form.empty());
     prev_end = t.end;
+    // An ASCII token's form is its text, except for the quote spellings `` '' `.
+    std::string_view raw(doc.text.data() + t.begin, t.end - t.begin);
+    bool ascii = true;
+    for (char c : raw) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii && raw != "``" && raw != "''" && raw != "`") Check(raw == t.form);
   }
   uint32_t next = 0;
   for (const Sentence& s : doc.sentences) {
@@ -46,7 +51,8 @@ class CheckingSink : public text::DocumentSink {
   }
   void OnConfig(const std::string& option, const std::string& value) override { Check(!option.empty()); }
   void OnSkip(const SourceLocation& where, const std::string& message) override {
-    Check(where.file == name_ && message.rfind(name_, 0) == 0);
+    // Every message starts with its place: "file:line: reason".
+    Check(where.file == name_ && message.rfind(where.ToString() + ": ", 0) == 0);
   }
 
  private:
@@ -59,7 +65,8 @@ inline int FuzzRead(const uint8_t* data, size_t size, const char* name) {
   CheckingSink sink(name);
   text::ReadOptions options;
   options.default_date = 20250119;
-  Status s = text::ReadBuffer(std::string_view(reinterpret_cast<const char*>(data), size), name, options, &sink);
+  Status s =
+      text::ReadBuffer(std::string_view(reinterpret_cast<const char*>(data), size), name, options, &sink);
   Check(s.ok());
   return 0;
 }

@@ -28,8 +28,8 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 
 // Elements dropped with their content.
 bool IsDroppedElement(std::string_view n) {
-  static constexpr std::string_view kDropped[] = {"script", "style",  "noscript", "nav",    "header",
-                                                  "footer", "aside",  "form",     "svg",    "iframe",
+  static constexpr std::string_view kDropped[] = {"script", "style",  "noscript", "nav",   "header",
+                                                  "footer", "aside",  "form",     "svg",   "iframe",
                                                   "button", "select", "template", "figure"};
   return std::find(std::begin(kDropped), std::end(kDropped), n) != std::end(kDropped);
 }
@@ -37,8 +37,9 @@ bool IsDroppedElement(std::string_view n) {
 // Elements that end a paragraph.
 bool IsBlockElement(std::string_view n) {
   static constexpr std::string_view kBlock[] = {
-      "p",  "div", "br", "h1", "h2", "h3",  "h4",    "h5",         "h6",      "li",   "ul",   "ol",      "tr",
-      "td", "th",  "hr", "dd", "dt", "pre", "table", "blockquote", "section", "main", "body", "article", "title"};
+      "p",   "div",   "br",         "h1",      "h2",   "h3",   "h4",      "h5",   "h6",
+      "li",  "ul",    "ol",         "tr",      "td",   "th",   "hr",      "dd",   "dt",
+      "pre", "table", "blockquote", "section", "main", "body", "article", "title"};
   return std::find(std::begin(kBlock), std::end(kBlock), n) != std::end(kBlock);
 }
 
@@ -159,7 +160,9 @@ class HtmlExtractor {
   std::string TakeText() {
     pending_space_ = false;
     while (!out_.empty() && IsSpace(out_.back())) out_.pop_back();
-    return std::move(out_);
+    std::string text;
+    text.swap(out_);  // leaves out_ empty for the next Run()
+    return text;
   }
   const std::string& title() const { return title_.empty() ? og_title_ : title_; }
   const std::string& date() const { return date_; }
@@ -254,7 +257,8 @@ class HtmlExtractor {
 
 }  // namespace
 
-void ReadHtml(std::string_view data, const std::string& name, const ReadOptions& options, DocumentSink* sink) {
+void ReadHtml(std::string_view data, const std::string& name, const ReadOptions& options,
+              DocumentSink* sink) {
   HtmlExtractor extractor(data);
   std::string lower = LowerAscii(data);
   size_t article = lower.find("<article");
@@ -270,7 +274,7 @@ void ReadHtml(std::string_view data, const std::string& name, const ReadOptions&
   Document doc;
   doc.text = extractor.TakeText();
   if (doc.text.empty()) {
-    sink->OnSkip(SourceLocation{name, 1}, name + ": no text in HTML page");
+    sink->OnSkip(SourceLocation{name, 1}, name + ":1: no text in HTML page");
     return;
   }
   doc.id = DocumentIdFromName(name);

@@ -8,10 +8,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "text/reader_internal.h"
 #include "text/unicode.h"
@@ -42,7 +41,8 @@ InputFormat Sniff(std::string_view data) {
   if (data[i] == '{') return InputFormat::kJsonl;
   if (data[i] == '<') {
     std::string_view head = data.substr(i, 65536);
-    if (head.find("<Sentence") != std::string_view::npos || head.find("<Validation") != std::string_view::npos) {
+    if (head.find("<Sentence") != std::string_view::npos ||
+        head.find("<Validation") != std::string_view::npos) {
       return InputFormat::kPetrarchXml;
     }
     std::string lower = Lower(std::string(head.substr(0, 512)));
@@ -58,7 +58,7 @@ InputFormat Sniff(std::string_view data) {
 void ReadPlainText(std::string_view data, const std::string& name, const ReadOptions& options,
                    DocumentSink* sink) {
   if (IsBlank(data)) {
-    sink->OnSkip(SourceLocation{name, 1}, name + ": empty document");
+    sink->OnSkip(SourceLocation{name, 1}, name + ":1: empty document");
     return;
   }
   Document doc;
@@ -131,6 +131,13 @@ std::string ParseJsonRecord(std::string_view line, const std::string& name, int 
   optional_string("title", &doc->title);
   doc->title = DecodeEntities(doc->title);
   doc->text = DecodeEntities(raw_text);
+  // JSON escapes can smuggle in controls ("\u0000"); the repair before parsing
+  // could not see them.
+  for (std::string* field : {&doc->text, &doc->title}) {
+    for (char& c : *field) {
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
+    }
+  }
   doc->origin = SourceLocation{name, line_no};
   return "";
 }

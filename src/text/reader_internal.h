@@ -25,8 +25,7 @@ std::string DocumentIdFromName(const std::string& name);
 
 void ReadPetrarchXml(std::string_view data, const std::string& name, const ReadOptions& options,
                      DocumentSink* sink);
-void ReadHtml(std::string_view data, const std::string& name, const ReadOptions& options,
-              DocumentSink* sink);
+void ReadHtml(std::string_view data, const std::string& name, const ReadOptions& options, DocumentSink* sink);
 
 }  // namespace dyad::text
 

@@ -43,15 +43,17 @@ constexpr size_t kParagraphLineLength = 160;
 
 // ---- character classes -----------------------------------------------------
 
-inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiAlpha(char32_t c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
 
 bool IsUnicodeSpace(char32_t c) {
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 bool IsLetter(char32_t c) {
@@ -75,8 +77,8 @@ bool IsDoubleQuote(char32_t c) {
          c == 0x2033 || c == 0x301D || c == 0x301E || c == 0xFF02;
 }
 bool IsSingleQuote(char32_t c) {
-  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2039 || c == 0x203A ||
-         c == 0x2032 || c == 0x02BC || c == '`' || c == 0xB4;
+  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2039 ||
+         c == 0x203A || c == 0x2032 || c == 0x02BC || c == '`' || c == 0xB4;
 }
 bool IsQuote(char32_t c) { return IsDoubleQuote(c) || IsSingleQuote(c); }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
@@ -84,10 +86,12 @@ bool IsOpenBracket(char32_t c) { return c == '(' || c == '[' || c == '{' || c ==
 bool IsCloseBracket(char32_t c) { return c == ')' || c == ']' || c == '}' || c == '>'; }
 // Em dash, horizontal bar, two- and three-em dashes; the en dash is handled
 // with them (" – " is a parenthetical dash in news).
-bool IsDash(char32_t c) { return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2E3A || c == 0x2E3B || c == 0xFE58; }
+bool IsDash(char32_t c) {
+  return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2E3A || c == 0x2E3B || c == 0xFE58;
+}
 bool IsCurrency(char32_t c) {
-  return c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0x20B9 || c == 0x20BD || c == 0xA2 || c == 0x20A9 ||
-         c == 0x20BA || c == 0x20AA;
+  return c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0x20B9 || c == 0x20BD || c == 0xA2 ||
+         c == 0x20A9 || c == 0x20BA || c == 0x20AA;
 }
 // Symbols that are always a token of their own inside a chunk.
 bool IsSymbolToken(char32_t c) {
@@ -111,21 +115,23 @@ enum class Abbrev : uint8_t {
 };
 
 constexpr std::string_view kTitleAbbrevs[] = {
-    "Adm", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Cpt", "Det", "Dr", "Drs", "Fr", "Ft", "Gen",
-    "Gens", "Gov", "Govs", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Msgr", "Mt",
-    "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "Ste", "Sec", "Atty",
-    "Dept", "Pfc", "Spc", "Cmdt", "Lieut", "Comdr", "Sgts", "Cpls", "Lts", "Cols", "Maj.Gen"};
+    "Adm",  "Amb",   "Brig",  "Capt", "Cdr",  "Cmdr", "Col",  "Cpl",    "Cpt",  "Det",  "Dr",     "Drs",
+    "Fr",   "Ft",    "Gen",   "Gens", "Gov",  "Govs", "Hon",  "Insp",   "Lt",   "Maj",  "Messrs", "Mlle",
+    "Mme",  "Mr",    "Mrs",   "Ms",   "Msgr", "Mt",   "Pres", "Prof",   "Pvt",  "Rep",  "Reps",   "Rev",
+    "Sen",  "Sens",  "Sgt",   "Sr",   "St",   "Supt", "Ste",  "Sec",    "Atty", "Dept", "Pfc",    "Spc",
+    "Cmdt", "Lieut", "Comdr", "Sgts", "Cpls", "Lts",  "Cols", "Maj.Gen"};
 constexpr std::string_view kMaybeEndAbbrevs[] = {
-    "Inc", "Corp", "Ltd", "Co", "Jr", "Bros", "etc", "vs", "al", "approx", "est", "Univ", "Ave", "Blvd", "Rd",
-    "govt", "Govt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ala",
-    "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ill", "Kan", "Ky", "Md", "Mich", "Minn", "Neb", "Nev", "Okla",
-    "Ore", "Tenn", "Tex", "Wis", "Wyo", "cf", "viz", "Plc", "plc", "Cos", "Intl", "Assn", "Mfg", "INC", "CORP",
-    "LTD", "CO", "Pvt", "PVT", "Sts", "ect", "PS", "Ph", "Mass", "Wash", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thur", "Thurs", "Fri", "Sat", "Sun", "Attn"};
+    "Inc",  "Corp", "Ltd", "Co",   "Jr",    "Bros", "etc",  "vs",   "al",    "approx", "est",  "Univ",
+    "Ave",  "Blvd", "Rd",  "govt", "Govt",  "Jan",  "Feb",  "Mar",  "Apr",   "Jun",    "Jul",  "Aug",
+    "Sep",  "Sept", "Oct", "Nov",  "Dec",   "Ala",  "Ariz", "Ark",  "Calif", "Colo",   "Conn", "Fla",
+    "Ill",  "Kan",  "Ky",  "Md",   "Mich",  "Minn", "Neb",  "Nev",  "Okla",  "Ore",    "Tenn", "Tex",
+    "Wis",  "Wyo",  "cf",  "viz",  "Plc",   "plc",  "Cos",  "Intl", "Assn",  "Mfg",    "INC",  "CORP",
+    "LTD",  "CO",   "Pvt", "PVT",  "Sts",   "ect",  "PS",   "Ph",   "Mass",  "Wash",   "Mon",  "Tue",
+    "Tues", "Wed",  "Thu", "Thur", "Thurs", "Fri",  "Sat",  "Sun",  "Attn"};
 // Abbreviations only before a number: "No. 5", "Art. 51"; "He said no." ends.
-constexpr std::string_view kNumberAbbrevs[] = {"No", "Nos", "no", "Art", "Vol", "Fig", "pp", "Nr", "Ch", "Para",
-                                                 "Ref", "Tel", "Op", "Apt", "Rt", "Res", "Pt", "ext", "Ext", "p", "para", "art", "vol", "fig",
-                                                 "sec", "Sec", "Nr", "nr"};
+constexpr std::string_view kNumberAbbrevs[] = {
+    "No", "Nos", "no", "Art", "Vol", "Fig", "pp",   "Nr",  "Ch",  "Para", "Ref", "Tel", "Op", "Apt",
+    "Rt", "Res", "Pt", "ext", "Ext", "p",   "para", "art", "vol", "fig",  "sec", "Sec", "Nr", "nr"};
 
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view w) {
@@ -135,13 +141,16 @@ bool InList(const std::string_view (&list)[N], std::string_view w) {
 // Words that typically open a sentence: after "... in the U.S." a following
 // "The" starts a new sentence, "President" does not.
 constexpr std::string_view kSentenceOpeners[] = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "You", "This", "That", "These", "Those", "There",
-    "Their", "His", "Her", "Its", "Our", "But", "And", "Or", "So", "Yet", "However", "In", "On", "At", "For",
-    "With", "After", "Before", "When", "While", "If", "As", "Although", "Meanwhile", "Also", "Some", "Many",
-    "Most", "All", "Both", "Each", "What", "Who", "Why", "How", "Where", "Still", "Then", "Thus", "Now", "Last",
-    "Earlier", "Later", "Since", "Despite", "During", "According", "Officials", "Under", "Such", "One", "Two",
-    "Other", "Another", "No", "Not", "Nor", "My", "Your", "To", "From", "By", "Because", "Instead", "Even",
-    "Mr.", "Mrs.", "Ms.", "Dr."};
+    "The",      "A",         "An",    "He",    "She",     "It",      "They",      "We",        "You",
+    "This",     "That",      "These", "Those", "There",   "Their",   "His",       "Her",       "Its",
+    "Our",      "But",       "And",   "Or",    "So",      "Yet",     "However",   "In",        "On",
+    "At",       "For",       "With",  "After", "Before",  "When",    "While",     "If",        "As",
+    "Although", "Meanwhile", "Also",  "Some",  "Many",    "Most",    "All",       "Both",      "Each",
+    "What",     "Who",       "Why",   "How",   "Where",   "Still",   "Then",      "Thus",      "Now",
+    "Last",     "Earlier",   "Later", "Since", "Despite", "During",  "According", "Officials", "Under",
+    "Such",     "One",       "Two",   "Other", "Another", "No",      "Not",       "Nor",       "My",
+    "Your",     "To",        "From",  "By",    "Because", "Instead", "Even",      "Mr.",       "Mrs.",
+    "Ms.",      "Dr."};
 
 // ---- the tokenizer -----------------------------------------------------------
 
@@ -289,13 +298,14 @@ class Tokenizer {
 
   // Emoticons are one token in EWT: ":)", ":-(", ";)", ":P".
   size_t EmoticonLength(size_t b, size_t e) const {
-    static constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-P", ":-D", ";-)", ":'(", ":)", ":(",
-                                                      ":P",  ":p",  ":D",  ";)",  ":/",  "=)",  "<3", ":o", ":O"};
+    static constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-P", ":-D", ";-)", ":'(",
+                                                      ":)",  ":(",  ":P",  ":p",  ":D",  ";)",
+                                                      ":/",  "=)",  "<3",  ":o",  ":O"};
     std::string_view w = s_.substr(b, e - b);
     // Quick rejection: an emoticon ends in one of these and has its eyes near the end.
     char last = w.back();
-    if (last != ')' && last != '(' && last != 'P' && last != 'p' && last != 'D' && last != '/' && last != '3' &&
-        last != 'o' && last != 'O') {
+    if (last != ')' && last != '(' && last != 'P' && last != 'p' && last != 'D' && last != '/' &&
+        last != '3' && last != 'o' && last != 'O') {
       return 0;
     }
     std::string_view tail = w.substr(w.size() - std::min<size_t>(w.size(), 3));
@@ -366,7 +376,9 @@ class Tokenizer {
   }
 
   static uint8_t AbbrevFlag(Abbrev a) {
-    return a == Abbrev::kTitle ? kFlagAbbrevTitle : a == Abbrev::kMaybeEnd ? kFlagAbbrevMaybeEnd : kFlagAbbrevDotted;
+    return a == Abbrev::kTitle      ? kFlagAbbrevTitle
+           : a == Abbrev::kMaybeEnd ? kFlagAbbrevMaybeEnd
+                                    : kFlagAbbrevDotted;
   }
 
   // If s_[lt] == '<' opens "<address>" inside the chunk, the position of '>'.
@@ -508,7 +520,6 @@ class Tokenizer {
       return;
     }
 
-
     // Trailing punctuation, collected right to left.
     struct Piece {
       size_t b, e;
@@ -551,15 +562,15 @@ class Tokenizer {
           trailing[num_trailing++] = {j, dots_end, static_cast<uint8_t>(kFlagTerminal | kFlagEllipsis)};
         } else {
           bool dots = dots_end == e;
-          trailing[num_trailing++] = {j, e,
-                                      static_cast<uint8_t>(kFlagTerminal | (dots && e - j > 1 ? kFlagEllipsis : 0))};
+          trailing[num_trailing++] = {
+              j, e, static_cast<uint8_t>(kFlagTerminal | (dots && e - j > 1 ? kFlagEllipsis : 0))};
         }
         e = j;
       } else if (c == 0x2026) {
         trailing[num_trailing++] = {start, e, static_cast<uint8_t>(kFlagTerminal | kFlagEllipsis)};
         e = start;
-      } else if (IsQuote(c) || (IsCloseBracket(c) && c != '>') || (IsOpenBracket(c) && c != '<') || c == ',' ||
-                 c == ';' || c == ':' || c == '%' || c == 0x2030 || IsDash(c) || IsCurrency(c)) {
+      } else if (IsQuote(c) || (IsCloseBracket(c) && c != '>') || (IsOpenBracket(c) && c != '<') ||
+                 c == ',' || c == ';' || c == ':' || c == '%' || c == 0x2030 || IsDash(c) || IsCurrency(c)) {
         // Doubled single quotes ('' or ’’) are one double quote.
         if (IsSingleQuote(c) && start > b) {
           size_t prev_start;
@@ -634,7 +645,8 @@ class Tokenizer {
             split_end = RunOf(i, e, '<');
             break;
           case '+':
-            if (i == piece && i + 1 < e && IsAsciiDigit(static_cast<unsigned char>(s_[i + 1]))) break;  // "+1"
+            if (i == piece && i + 1 < e && IsAsciiDigit(static_cast<unsigned char>(s_[i + 1])))
+              break;  // "+1"
             split_end = RunOf(i, e, '+');
             break;
           case '>':
@@ -731,10 +743,11 @@ class Tokenizer {
         uint8_t cut;
       };
       static constexpr Split kSplits[] = {
-          {"cannot", 3}, {"gonna", 3},   {"gotta", 3},   {"wanna", 3},    {"outta", 3},   {"alot", 1},
-          {"dont", 2},   {"cant", 2},    {"didnt", 3},   {"doesnt", 4},   {"isnt", 2},    {"wasnt", 3},
-          {"havent", 4}, {"hasnt", 3},   {"wouldnt", 5}, {"couldnt", 5},  {"shouldnt", 6}, {"arent", 3},
-          {"werent", 4}, {"wont", 2},    {"im", 1},      {"ive", 1},     {"thats", 4},    {"whats", 4},   {"theres", 5}};
+          {"cannot", 3},  {"gonna", 3},    {"gotta", 3},  {"wanna", 3},  {"outta", 3},
+          {"alot", 1},    {"dont", 2},     {"cant", 2},   {"didnt", 3},  {"doesnt", 4},
+          {"isnt", 2},    {"wasnt", 3},    {"havent", 4}, {"hasnt", 3},  {"wouldnt", 5},
+          {"couldnt", 5}, {"shouldnt", 6}, {"arent", 3},  {"werent", 4}, {"wont", 2},
+          {"im", 1},      {"ive", 1},      {"thats", 4},  {"whats", 4},  {"theres", 5}};
       for (const Split& sp : kSplits) {
         if (lw == sp.word) {
           Emit(b, b + sp.cut);
@@ -823,15 +836,16 @@ class Tokenizer {
     }
     if (all_digits) {
       // "713-654-0365", "235-1972", "3-5213" stay whole; "1969-1970" splits.
-      bool phone = num_parts >= 3 || (parts[0].second - parts[0].first <= 3 && parts[1].second - parts[1].first == 4);
+      bool phone =
+          num_parts >= 3 || (parts[0].second - parts[0].first <= 3 && parts[1].second - parts[1].first == 4);
       if (phone) {
         EmitWord(b, e, flags);
         return;
       }
     } else {
       static constexpr std::string_view kPrefixes[] = {
-          "e",   "non",  "pre",  "anti",  "mid",  "re",    "post",    "co",    "over", "multi", "pro",
-          "sub", "ex",   "semi", "psycho", "cross", "neo", "counter", "socio", "arch", "un",    "intra", "mis"};
+          "e",  "non",  "pre",    "anti",  "mid", "re",      "post",  "co",   "over", "multi", "pro", "sub",
+          "ex", "semi", "psycho", "cross", "neo", "counter", "socio", "arch", "un",   "intra", "mis"};
       std::string prefix(s_.substr(b, first - b));
       for (char& c : prefix) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       if (InList(kPrefixes, prefix)) {
@@ -849,7 +863,8 @@ class Tokenizer {
   // "$2bn" -> 2 bn); ordinals and decades stay whole ("29th", "1960s").
   void EmitWord(size_t b, size_t e, uint8_t flags) {
     size_t k = b;
-    while (k < e && (IsAsciiDigit(static_cast<unsigned char>(s_[k])) || s_[k] == '.' || s_[k] == ',' || s_[k] == ':')) {
+    while (k < e && (IsAsciiDigit(static_cast<unsigned char>(s_[k])) || s_[k] == '.' || s_[k] == ',' ||
+                     s_[k] == ':')) {
       ++k;
     }
     if (k > b && k < e && IsAsciiDigit(static_cast<unsigned char>(s_[k - 1]))) {
@@ -858,13 +873,15 @@ class Tokenizer {
       // Units are short and lower case ("5km", "2bn") or one capital ("39K");
       // "10MM", "4gamer" stay whole, as in EWT.
       bool lower_unit = m - k <= 3;
-      for (size_t u = k; u < m; ++u) lower_unit = lower_unit && IsAsciiLower(static_cast<unsigned char>(s_[u]));
+      for (size_t u = k; u < m; ++u)
+        lower_unit = lower_unit && IsAsciiLower(static_cast<unsigned char>(s_[u]));
       std::string_view letters = s_.substr(k, m - k);
       bool unit_like = lower_unit || (m - k == 1 && IsAsciiUpper(static_cast<unsigned char>(s_[k]))) ||
                        letters == "AM" || letters == "PM";  // "7:30PM" -> 7:30 PM
       if (m == e && unit_like) {
         std::string unit(s_.substr(k, e - k));
-        bool keep = unit == "st" || unit == "nd" || unit == "rd" || unit == "th" || unit == "s" || unit == "d";
+        bool keep =
+            unit == "st" || unit == "nd" || unit == "rd" || unit == "th" || unit == "s" || unit == "d";
         if (!keep) {
           Emit(b, k);
           Emit(k, e, flags);
@@ -921,7 +938,8 @@ void MakeForm(std::string_view s, uint8_t flags, Token* t) {
     int la = DecodeUtf8(raw, 0, &a);
     if (static_cast<size_t>(la) < raw.size()) {
       int lb = DecodeUtf8(raw, la, &b2);
-      if (static_cast<size_t>(la + lb) == raw.size() && IsSingleQuote(a) && IsSingleQuote(b2)) {
+      if (static_cast<size_t>(la) + static_cast<size_t>(lb) == raw.size() && IsSingleQuote(a) &&
+          IsSingleQuote(b2)) {
         t->form.assign(1, '"');
         return;
       }
@@ -1012,7 +1030,9 @@ bool StartsUpperOrDigit(const Token& t) {
 bool IsClosingPunct(const std::string& f) {
   return f == "\"" || f == "'" || f == ")" || f == "]" || f == "}" || f == "''";
 }
-bool IsOpeningPunct(const std::string& f) { return f == "\"" || f == "'" || f == "(" || f == "[" || f == "``"; }
+bool IsOpeningPunct(const std::string& f) {
+  return f == "\"" || f == "'" || f == "(" || f == "[" || f == "``";
+}
 
 // Lower-case words a title-case heading leaves small ("Trade and Energy").
 bool IsHeadingFunctionWord(const std::string& f) {
@@ -1020,7 +1040,8 @@ bool IsHeadingFunctionWord(const std::string& f) {
     case 1:
       return f[0] == 'a';
     case 2:
-      return f == "of" || f == "in" || f == "on" || f == "to" || f == "an" || f == "at" || f == "by" || f == "vs";
+      return f == "of" || f == "in" || f == "on" || f == "to" || f == "an" || f == "at" || f == "by" ||
+             f == "vs";
     case 3:
       return f == "the" || f == "and" || f == "for";
     case 4:
@@ -1158,7 +1179,11 @@ class SentenceSplitter {
     const Token& next = raw_[after];
     if (info_[after].newlines_before >= 2) return true;
     if (in.flags & kFlagTerminal) {
-      if (StartsLower(next)) return false;
+      // "where did you grow up? india?" ends after "?" even before lower case;
+      // '"Why?" he asked' does not (the quote closes the question first).
+      // ("Yahoo! and AOL": an exclamation mark alone does not.)
+      bool question = raw_[i].form.find('?') != std::string::npos;
+      if (StartsLower(next) && !(question && after == i + 1)) return false;
       const std::string& f = next.form;
       if (f == "," || f == ";" || f == ":" || f == ")" || f == "-" || f == "--" || f == "%") return false;
       if (!info_[after].space_before && after == i + 1) {

@@ -1,11 +1,11 @@
 #include "text/segment.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "tests/testing.h"
 
@@ -77,28 +77,48 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, SentenceSplitTest,
     ::testing::Values(
         SplitCase{"plain", "Iran signed. Russia agreed.", {"Iran signed .", "Russia agreed ."}},
-        SplitCase{"dotted acronym inside", "The U.S. envoy met the U.N. chief.", {"The U.S. envoy met the U.N. chief ."}},
-        SplitCase{"title before a name", "Gen. Smith and Mr. Jones met Dr. Lee.", {"Gen. Smith and Mr. Jones met Dr. Lee ."}},
-        SplitCase{"month before a day", "It was signed on Jan. 19 in Moscow.", {"It was signed on Jan. 19 in Moscow ."}},
-        SplitCase{"St. and No.", "He lives at No. 5 in St. Petersburg.", {"He lives at No. 5 in St. Petersburg ."}},
-        SplitCase{"No without a number ends", "He said no. Then he left.", {"He said no .", "Then he left ."}},
-        SplitCase{"initials", "George W. Bush met Vladimir V. Putin.", {"George W. Bush met Vladimir V. Putin ."}},
-        SplitCase{"decimals", "Growth was 2.5 percent. Prices rose.", {"Growth was 2.5 percent .", "Prices rose ."}},
-        SplitCase{"quote after the period", "\"We agree,\" he said. \"Next year.\" Then silence.",
+        SplitCase{"dotted acronym inside",
+                  "The U.S. envoy met the U.N. chief.",
+                  {"The U.S. envoy met the U.N. chief ."}},
+        SplitCase{"title before a name",
+                  "Gen. Smith and Mr. Jones met Dr. Lee.",
+                  {"Gen. Smith and Mr. Jones met Dr. Lee ."}},
+        SplitCase{"month before a day",
+                  "It was signed on Jan. 19 in Moscow.",
+                  {"It was signed on Jan. 19 in Moscow ."}},
+        SplitCase{
+            "St. and No.", "He lives at No. 5 in St. Petersburg.", {"He lives at No. 5 in St. Petersburg ."}},
+        SplitCase{
+            "No without a number ends", "He said no. Then he left.", {"He said no .", "Then he left ."}},
+        SplitCase{
+            "initials", "George W. Bush met Vladimir V. Putin.", {"George W. Bush met Vladimir V. Putin ."}},
+        SplitCase{"decimals",
+                  "Growth was 2.5 percent. Prices rose.",
+                  {"Growth was 2.5 percent .", "Prices rose ."}},
+        SplitCase{"quote after the period",
+                  "\"We agree,\" he said. \"Next year.\" Then silence.",
                   {"\" We agree , \" he said .", "\" Next year . \"", "Then silence ."}},
-        SplitCase{"curly quote after the period", "He said \xE2\x80\x9Cno.\xE2\x80\x9D Next, talks.",
+        SplitCase{"curly quote after the period",
+                  "He said \xE2\x80\x9Cno.\xE2\x80\x9D Next, talks.",
                   {"He said \" no . \"", "Next , talks ."}},
         SplitCase{"question inside a quote", "\"Why?\" he asked.", {"\" Why ? \" he asked ."}},
-        SplitCase{"acronym ends a sentence", "Sanctions came from the U.S. The talks failed.",
+        SplitCase{"acronym ends a sentence",
+                  "Sanctions came from the U.S. The talks failed.",
                   {"Sanctions came from the U.S .", "The talks failed ."}},
-        SplitCase{"abbreviation ends a sentence", "They sell oil, gas, etc. The West objects.",
+        SplitCase{"abbreviation ends a sentence",
+                  "They sell oil, gas, etc. The West objects.",
                   {"They sell oil , gas , etc .", "The West objects ."}},
         SplitCase{"Inc. inside", "Acme Inc. said it would sue.", {"Acme Inc. said it would sue ."}},
         SplitCase{"ellipsis", "We waited... The answer came.", {"We waited ...", "The answer came ."}},
         SplitCase{"ellipsis inside", "He paused... and went on.", {"He paused ... and went on ."}},
         SplitCase{"exclamation", "Stop! Now.", {"Stop !", "Now ."}},
+        SplitCase{"question before lower case",
+                  "Where did you grow up? india?",
+                  {"Where did you grow up ?", "india ?"}},
+        SplitCase{"exclamation inside a name", "Yahoo! and AOL agreed.", {"Yahoo ! and AOL agreed ."}},
         SplitCase{"blank line", "Title line\n\nBody text here", {"Title line", "Body text here"}},
-        SplitCase{"heading line", "A New Era of Cooperation\nThe signing marks a new point.",
+        SplitCase{"heading line",
+                  "A New Era of Cooperation\nThe signing marks a new point.",
                   {"A New Era of Cooperation", "The signing marks a new point ."}},
         SplitCase{"wrapped line is not a heading",
                   "Arnor is about to restore full diplomatic ties with\nGondor almost five years later.",
@@ -106,14 +126,17 @@ INSTANTIATE_TEST_SUITE_P(
         SplitCase{"wrapped name is not a heading",
                   "Talks went on. They were led by Russian President Vladimir\nPutin and his aides.",
                   {"Talks went on .", "They were led by Russian President Vladimir Putin and his aides ."}},
-        SplitCase{"heading after a paragraph", "Talks went on.\nTrade and Energy\nBoth sides agree.",
+        SplitCase{"heading after a paragraph",
+                  "Talks went on.\nTrade and Energy\nBoth sides agree.",
                   {"Talks went on .", "Trade and Energy", "Both sides agree ."}},
         SplitCase{"lower case after a period", "It rose 5 p.c. in May.", {"It rose 5 p.c. in May ."}},
-        SplitCase{"parenthesis after the period", "(He left.) She stayed.", {"( He left . )", "She stayed ."}}));
+        SplitCase{
+            "parenthesis after the period", "(He left.) She stayed.", {"( He left . )", "She stayed ."}}));
 
 TEST(SegmentTest, ParagraphPerLineTextBreaksAtEveryLine) {
   std::string long_line(200, 'x');
-  std::string text = "Intro " + long_line + " end.\nTrade and Energy: A Growing Partnership\nBoth sides agree";
+  std::string text =
+      "Intro " + long_line + " end.\nTrade and Energy: A Growing Partnership\nBoth sides agree";
   std::vector<std::string> s = Sentences(text);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[1], "Trade and Energy : A Growing Partnership");
@@ -168,7 +191,9 @@ INSTANTIATE_TEST_SUITE_P(
         TokenCase{"possessive", "Iran's", {"Iran", "'s"}},
         TokenCase{"curly possessive", "Iran\xE2\x80\x99s", {"Iran", "'s"}},
         TokenCase{"plural possessive", "the states' leaders", {"the", "states", "'", "leaders"}},
-        TokenCase{"other clitics", "we'll they're I'm you've he'd", {"we", "'ll", "they", "'re", "I", "'m", "you", "'ve", "he", "'d"}},
+        TokenCase{"other clitics",
+                  "we'll they're I'm you've he'd",
+                  {"we", "'ll", "they", "'re", "I", "'m", "you", "'ve", "he", "'d"}},
         TokenCase{"cannot", "cannot", {"can", "not"}},
         TokenCase{"names with apostrophes", "O'Neill Shi'ite", {"O'Neill", "Shi'ite"}},
         TokenCase{"decade", "the 1990's", {"the", "1990's"}},
@@ -183,36 +208,56 @@ INSTANTIATE_TEST_SUITE_P(
         TokenCase{"units", "55bn 5km 29th 1960s", {"55", "bn", "5", "km", "29th", "1960s"}},
         TokenCase{"brackets", "(IRGC) [sic]", {"(", "IRGC", ")", "[", "sic", "]"}},
         TokenCase{"ascii quotes", "\"deal\"", {"\"", "deal", "\""}},
-        TokenCase{"curly double quotes", "\xE2\x80\x9C" "deal\xE2\x80\x9D", {"\"", "deal", "\""}},
-        TokenCase{"curly single quotes", "\xE2\x80\x98" "deal\xE2\x80\x99", {"'", "deal", "'"}},
+        TokenCase{"curly double quotes",
+                  "\xE2\x80\x9C"
+                  "deal\xE2\x80\x9D",
+                  {"\"", "deal", "\""}},
+        TokenCase{"curly single quotes",
+                  "\xE2\x80\x98"
+                  "deal\xE2\x80\x99",
+                  {"'", "deal", "'"}},
         TokenCase{"em dash glued", "Moscow\xE2\x80\x94the capital", {"Moscow", "--", "the", "capital"}},
         TokenCase{"em dash spaced", "Moscow \xE2\x80\x94 the capital", {"Moscow", "--", "the", "capital"}},
         TokenCase{"en dash spaced", "Moscow \xE2\x80\x93 the capital", {"Moscow", "--", "the", "capital"}},
-        TokenCase{"en dash range", "2010\xE2\x80\x93" "2015", {"2010", "-", "2015"}},
+        TokenCase{"en dash range",
+                  "2010\xE2\x80\x93"
+                  "2015",
+                  {"2010", "-", "2015"}},
         TokenCase{"double hyphen", "peace--for now", {"peace", "--", "for", "now"}},
         TokenCase{"ellipsis char", "wait\xE2\x80\xA6", {"wait", "..."}},
         TokenCase{"non-breaking space", "President\xC2\xA0Putin", {"President", "Putin"}},
-        TokenCase{"non-ASCII names", "Erdo\xC4\x9F" "an met Zelenskyy and Lula da Silva in S\xC3\xA3o Paulo",
-                  {"Erdo\xC4\x9F" "an", "met", "Zelenskyy", "and", "Lula", "da", "Silva", "in", "S\xC3\xA3o", "Paulo"}},
-        TokenCase{"NFC", "Erdo" "g\xCC\x86" "an", {"Erdo\xC4\x9F" "an"}},
+        TokenCase{"non-ASCII names",
+                  "Erdo\xC4\x9F"
+                  "an met Zelenskyy and Lula da Silva in S\xC3\xA3o Paulo",
+                  {"Erdo\xC4\x9F"
+                   "an",
+                   "met", "Zelenskyy", "and", "Lula", "da", "Silva", "in", "S\xC3\xA3o", "Paulo"}},
+        TokenCase{"NFC",
+                  "Erdo"
+                  "g\xCC\x86"
+                  "an",
+                  {"Erdo\xC4\x9F"
+                   "an"}},
         TokenCase{"URL", "see https://example.org/a-b?x=1.", {"see", "https://example.org/a-b?x=1", "."}},
         TokenCase{"e-mail", "write to press@un.org", {"write", "to", "press@un.org"}},
-        TokenCase{"time", "at 10:30", {"at", "10:30"}},
-        TokenCase{"slash", "and/or", {"and", "/", "or"}},
+        TokenCase{"time", "at 10:30", {"at", "10:30"}}, TokenCase{"slash", "and/or", {"and", "/", "or"}},
         TokenCase{"al- names", "al-Assad", {"al", "-", "Assad"}},
         TokenCase{"dotted acronym", "U.S.-led", {"U.S.", "-", "led"}},
         TokenCase{"acronym possessive", "U.S.'s", {"U.S.", "'s"}},
         TokenCase{"page before a number", "p. 5", {"p.", "5"}},
         TokenCase{"abbreviation after a hyphen", "(R-Ariz.)", {"(", "R", "-", "Ariz.", ")"}},
         TokenCase{"time with AM/PM", "7:30PM", {"7:30", "PM"}},
-        TokenCase{"doubled curly single quotes", "\xE2\x80\x98\xE2\x80\x99Yes\xE2\x80\x99\xE2\x80\x99",
+        TokenCase{"doubled curly single quotes",
+                  "\xE2\x80\x98\xE2\x80\x99Yes\xE2\x80\x99\xE2\x80\x99",
                   {"\"", "Yes", "\""}},
         TokenCase{"emoticon", "great:)", {"great", ":)"}},
         TokenCase{"address in brackets", "<press@un.org>", {"<", "press@un.org", ">"}},
         TokenCase{"ellipsis then question mark", "really...?", {"really", "...", "?"}}));
 
 TEST(SegmentTest, OffsetsPointAtTheOriginalCurlyBytes) {
-  std::string text = "Iran\xE2\x80\x99s \xE2\x80\x9C" "deal\xE2\x80\x9D \xE2\x80\x94 done.";
+  std::string text =
+      "Iran\xE2\x80\x99s \xE2\x80\x9C"
+      "deal\xE2\x80\x9D \xE2\x80\x94 done.";
   Document doc = Segmented(text);
   ExpectConsistentOffsets(doc);
   ASSERT_EQ(doc.tokens.size(), 8u);
@@ -220,14 +265,9 @@ TEST(SegmentTest, OffsetsPointAtTheOriginalCurlyBytes) {
     const char* form;
     const char* original;
   };
-  const Expect expect[] = {{"Iran", "Iran"},
-                           {"'s", "\xE2\x80\x99s"},
-                           {"\"", "\xE2\x80\x9C"},
-                           {"deal", "deal"},
-                           {"\"", "\xE2\x80\x9D"},
-                           {"--", "\xE2\x80\x94"},
-                           {"done", "done"},
-                           {".", "."}};
+  const Expect expect[] = {
+      {"Iran", "Iran"},       {"'s", "\xE2\x80\x99s"}, {"\"", "\xE2\x80\x9C"}, {"deal", "deal"},
+      {"\"", "\xE2\x80\x9D"}, {"--", "\xE2\x80\x94"},  {"done", "done"},       {".", "."}};
   for (size_t i = 0; i < 8; ++i) {
     const Token& t = doc.tokens[i];
     EXPECT_EQ(t.form, expect[i].form);

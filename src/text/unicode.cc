@@ -17,30 +17,30 @@ struct NamedEntity {
 // The HTML entities that occur
 // in news feeds: markup escapes, typography, currency and the Latin-1 letters.
 constexpr NamedEntity kEntities[] = {
-    {"AElig", 0xC6},   {"Aacute", 0xC1}, {"Acirc", 0xC2},  {"Agrave", 0xC0},  {"Aring", 0xC5},
-    {"Atilde", 0xC3},  {"Auml", 0xC4},   {"Ccedil", 0xC7}, {"Eacute", 0xC9},  {"Ecirc", 0xCA},
-    {"Egrave", 0xC8},  {"Euml", 0xCB},   {"Iacute", 0xCD}, {"Icirc", 0xCE},   {"Igrave", 0xCC},
-    {"Iuml", 0xCF},    {"Ntilde", 0xD1}, {"Oacute", 0xD3}, {"Ocirc", 0xD4},   {"Ograve", 0xD2},
-    {"Oslash", 0xD8},  {"Otilde", 0xD5}, {"Ouml", 0xD6},   {"Scaron", 0x160}, {"Uacute", 0xDA},
-    {"Ucirc", 0xDB},   {"Ugrave", 0xD9}, {"Uuml", 0xDC},   {"Yacute", 0xDD},  {"aacute", 0xE1},
-    {"acirc", 0xE2},   {"acute", 0xB4},  {"aelig", 0xE6},  {"agrave", 0xE0},  {"amp", '&'},
-    {"apos", '\''},    {"aring", 0xE5},  {"atilde", 0xE3}, {"auml", 0xE4},    {"bdquo", 0x201E},
-    {"brvbar", 0xA6},  {"bull", 0x2022}, {"ccedil", 0xE7}, {"cent", 0xA2},    {"copy", 0xA9},
-    {"curren", 0xA4},  {"dagger", 0x2020}, {"deg", 0xB0},  {"divide", 0xF7},  {"eacute", 0xE9},
-    {"ecirc", 0xEA},   {"egrave", 0xE8}, {"ensp", 0x2002}, {"emsp", 0x2003},  {"euml", 0xEB},
-    {"euro", 0x20AC},  {"frac12", 0xBD}, {"frac14", 0xBC}, {"frac34", 0xBE},  {"gt", '>'},
-    {"hellip", 0x2026}, {"iacute", 0xED}, {"icirc", 0xEE}, {"iexcl", 0xA1},   {"igrave", 0xEC},
-    {"iquest", 0xBF},  {"iuml", 0xEF},   {"laquo", 0xAB},  {"ldquo", 0x201C}, {"lsaquo", 0x2039},
-    {"lsquo", 0x2018}, {"lt", '<'},      {"mdash", 0x2014}, {"micro", 0xB5},  {"middot", 0xB7},
-    {"minus", 0x2212}, {"nbsp", 0xA0},   {"ndash", 0x2013}, {"not", 0xAC},    {"ntilde", 0xF1},
-    {"oacute", 0xF3},  {"ocirc", 0xF4},  {"ograve", 0xF2}, {"ordf", 0xAA},    {"ordm", 0xBA},
-    {"oslash", 0xF8},  {"otilde", 0xF5}, {"ouml", 0xF6},   {"para", 0xB6},    {"permil", 0x2030},
-    {"plusmn", 0xB1},  {"pound", 0xA3},  {"prime", 0x2032}, {"quot", '"'},    {"raquo", 0xBB},
-    {"rdquo", 0x201D}, {"reg", 0xAE},    {"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
-    {"scaron", 0x161}, {"sect", 0xA7},   {"shy", 0xAD},    {"sup1", 0xB9},    {"sup2", 0xB2},
-    {"sup3", 0xB3},    {"szlig", 0xDF},  {"thinsp", 0x2009}, {"thorn", 0xFE}, {"times", 0xD7},
-    {"trade", 0x2122}, {"uacute", 0xFA}, {"ucirc", 0xFB},  {"ugrave", 0xF9},  {"uml", 0xA8},
-    {"uuml", 0xFC},    {"yacute", 0xFD}, {"yen", 0xA5},    {"yuml", 0xFF},    {"zwj", 0x200D},
+    {"AElig", 0xC6},    {"Aacute", 0xC1},   {"Acirc", 0xC2},    {"Agrave", 0xC0},  {"Aring", 0xC5},
+    {"Atilde", 0xC3},   {"Auml", 0xC4},     {"Ccedil", 0xC7},   {"Eacute", 0xC9},  {"Ecirc", 0xCA},
+    {"Egrave", 0xC8},   {"Euml", 0xCB},     {"Iacute", 0xCD},   {"Icirc", 0xCE},   {"Igrave", 0xCC},
+    {"Iuml", 0xCF},     {"Ntilde", 0xD1},   {"Oacute", 0xD3},   {"Ocirc", 0xD4},   {"Ograve", 0xD2},
+    {"Oslash", 0xD8},   {"Otilde", 0xD5},   {"Ouml", 0xD6},     {"Scaron", 0x160}, {"Uacute", 0xDA},
+    {"Ucirc", 0xDB},    {"Ugrave", 0xD9},   {"Uuml", 0xDC},     {"Yacute", 0xDD},  {"aacute", 0xE1},
+    {"acirc", 0xE2},    {"acute", 0xB4},    {"aelig", 0xE6},    {"agrave", 0xE0},  {"amp", '&'},
+    {"apos", '\''},     {"aring", 0xE5},    {"atilde", 0xE3},   {"auml", 0xE4},    {"bdquo", 0x201E},
+    {"brvbar", 0xA6},   {"bull", 0x2022},   {"ccedil", 0xE7},   {"cent", 0xA2},    {"copy", 0xA9},
+    {"curren", 0xA4},   {"dagger", 0x2020}, {"deg", 0xB0},      {"divide", 0xF7},  {"eacute", 0xE9},
+    {"ecirc", 0xEA},    {"egrave", 0xE8},   {"ensp", 0x2002},   {"emsp", 0x2003},  {"euml", 0xEB},
+    {"euro", 0x20AC},   {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},  {"gt", '>'},
+    {"hellip", 0x2026}, {"iacute", 0xED},   {"icirc", 0xEE},    {"iexcl", 0xA1},   {"igrave", 0xEC},
+    {"iquest", 0xBF},   {"iuml", 0xEF},     {"laquo", 0xAB},    {"ldquo", 0x201C}, {"lsaquo", 0x2039},
+    {"lsquo", 0x2018},  {"lt", '<'},        {"mdash", 0x2014},  {"micro", 0xB5},   {"middot", 0xB7},
+    {"minus", 0x2212},  {"nbsp", 0xA0},     {"ndash", 0x2013},  {"not", 0xAC},     {"ntilde", 0xF1},
+    {"oacute", 0xF3},   {"ocirc", 0xF4},    {"ograve", 0xF2},   {"ordf", 0xAA},    {"ordm", 0xBA},
+    {"oslash", 0xF8},   {"otilde", 0xF5},   {"ouml", 0xF6},     {"para", 0xB6},    {"permil", 0x2030},
+    {"plusmn", 0xB1},   {"pound", 0xA3},    {"prime", 0x2032},  {"quot", '"'},     {"raquo", 0xBB},
+    {"rdquo", 0x201D},  {"reg", 0xAE},      {"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
+    {"scaron", 0x161},  {"sect", 0xA7},     {"shy", 0xAD},      {"sup1", 0xB9},    {"sup2", 0xB2},
+    {"sup3", 0xB3},     {"szlig", 0xDF},    {"thinsp", 0x2009}, {"thorn", 0xFE},   {"times", 0xD7},
+    {"trade", 0x2122},  {"uacute", 0xFA},   {"ucirc", 0xFB},    {"ugrave", 0xF9},  {"uml", 0xA8},
+    {"uuml", 0xFC},     {"yacute", 0xFD},   {"yen", 0xA5},      {"yuml", 0xFF},    {"zwj", 0x200D},
     {"zwnj", 0x200C},
 };
 
@@ -61,8 +61,9 @@ bool LookupEntity(std::string_view name, char32_t* cp) {
   const std::vector<NamedEntity>& table = SortedEntities();
   auto begin = table.begin();
   auto end = table.end();
-  auto it = std::lower_bound(
-      begin, end, name, [](const NamedEntity& e, std::string_view n) { return std::string_view(e.name) < n; });
+  auto it = std::lower_bound(begin, end, name, [](const NamedEntity& e, std::string_view n) {
+    return std::string_view(e.name) < n;
+  });
   if (it == end || std::string_view(it->name) != name) return false;
   *cp = it->cp;
   return true;
