@@ -10,10 +10,13 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterCodeCommands(app, &exit_code);
   dyad::cli::RegisterEvalCommands(app, &exit_code);
   dyad::cli::RegisterSyntaxCommands(app, &exit_code);
+  dyad::cli::RegisterStoreCommands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version print and succeed; any other usage error is an
+    // error (exit 1), keeping dyad's contract: 0 ok, 1 error, 2 input skipped.
+    return app.exit(e) == 0 ? 0 : 1;
   }
   return exit_code;
 }
