@@ -39,8 +39,7 @@ void Annotator::AnnotateSentence(Document* doc, size_t sentence_index) {
   const SyntaxModel& model = *model_;
   ws.forms.resize(n);
   for (int i = 0; i < n; ++i) ws.forms[i] = tokens[i].form;
-  TagSentence(model, n, &ws);
-  ParseSentence(model, n, &ws);
+  TagAndParse(model, n, &ws);
   for (int i = 0; i < n; ++i) {
     Token& t = tokens[i];
     const int tag = ws.tags[i];

@@ -55,6 +55,13 @@ class BinaryReader {
     pos_ += n;
     return true;
   }
+  // A view of the next n bytes (no copy), valid as long as the data.
+  bool GetView(size_t n, std::string_view* out) {
+    if (data_.size() - pos_ < n) return false;
+    *out = data_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
   size_t remaining() const { return data_.size() - pos_; }
   bool done() const { return pos_ == data_.size(); }
 

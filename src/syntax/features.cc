@@ -334,14 +334,6 @@ int ParserFeatures(const ParseState& st, const uint64_t* word, const uint16_t* t
   out[k++] = Feat(t++, ps0, pb0, s0 >= 0 && b0 > s0 + 1 ? P(b0 - 1) : 0);
   out[k++] = Feat(t++, ps0, pb0, s0 >= 0 && s0 + 1 < n ? P(s0 + 1) : 0);
   out[k++] = Feat(t++, ps1, ps0, s1 >= 0 && s0 > s1 + 1 ? P(s0 - 1) : 0);
-  // More third-order and lexical pairs (Zhang & Nivre 2011's S0l2w, N0l2w, S0pS0lpS0l2p).
-  out[k++] = Feat(t++, W(s0l2));
-  out[k++] = Feat(t++, W(b0l2));
-  out[k++] = Feat(t++, ps0, P(s0l), P(s0l2));
-  out[k++] = Feat(t++, pb0, P(b0l), P(b0l2));
-  out[k++] = Feat(t++, wb0, wb1);
-  out[k++] = Feat(t++, ws1, ws0, pb0);
-  out[k++] = Feat(t++, ws0, pb0, pb1);
   return k;
 }
 

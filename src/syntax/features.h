@@ -1,5 +1,9 @@
 // Feature extraction and the arc-hybrid transition system.
 //
+// The features are part of the model: changing any template (or its order)
+// makes existing model files wrong. Bump kModelVersion (model.h) and retrain
+// (scripts/train-syntax.sh) whenever you change this file's feature functions.
+//
 // Shared by the run-time annotator and the trainer so both see exactly the same
 // features. Everything works on per-sentence arrays that the caller owns and
 // reuses (no allocation per sentence once the arrays have grown).
@@ -57,7 +61,7 @@ constexpr int kMaxTaggerFeatures = 48;
 // "Russian forces struck ..." (VBD) from "... was struck by" (VBN).
 enum TagHistory : uint32_t { kFiniteVerbBefore = 1, kAuxiliaryRecent = 2 };
 // Tag class properties for TagHistory (TagClassFlags bits).
-enum TagClassFlags : uint8_t { kFiniteTag = 1, kAuxiliaryTag = 2 };
+enum TagClassFlags : uint8_t { kFiniteTag = 1, kAuxiliaryTag = 2, kParticipleTag = 4, kNominalTag = 8, kVerbTag = 16 };
 // Updates the history after tagging a word with a tag of the given flags;
 // `since_aux` counts words since the last auxiliary.
 inline uint32_t UpdateTagHistory(uint32_t history, uint8_t tag_flags, int* since_aux) {

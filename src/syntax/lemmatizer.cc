@@ -156,7 +156,7 @@ bool Lemmatizer::InIndex(char pos, std::string_view lemma) const {
 
 bool Lemmatizer::Morphy(char pos, std::string_view word, std::string* out) const {
   if (const uint32_t* id = wn_exceptions_.Find(PosKey(pos, word))) {
-    out->assign(pool_.data() + offsets_[*id]);
+    out->assign(Str(*id));
     return true;
   }
   const Rule* rules = nullptr;
@@ -195,10 +195,10 @@ bool Lemmatizer::Morphy(char pos, std::string_view word, std::string* out) const
 
 void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::string_view xpos,
                            std::string* out) const {
-  std::string lower;
+  thread_local std::string lower;  // reused: no allocation per word
   Lower(form, &lower);
   if (const uint32_t* id = treebank_.Find(Key(lower, xpos))) {
-    out->assign(pool_.data() + offsets_[*id]);
+    out->assign(Str(*id));
     return;
   }
   if (xpos == "NNP" || upos == "PROPN") {  // names keep their spelling: "Pezeshkian"
@@ -227,7 +227,7 @@ void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::st
 // (u64 key, u32 value) pairs.
 void Lemmatizer::Serialize(BinaryWriter* w) const {
   w->Put<uint32_t>(static_cast<uint32_t>(offsets_.size()));
-  for (uint32_t off : offsets_) w->PutString(std::string_view(pool_.data() + off));
+  for (uint32_t i = 0; i < offsets_.size(); ++i) w->PutString(Str(i));
   for (const HashMap64* m : {&treebank_, &wn_exceptions_, &wn_index_}) {
     w->Put<uint32_t>(static_cast<uint32_t>(m->size()));
     m->ForEach([w](uint64_t k, uint32_t v) {

@@ -47,6 +47,10 @@ class Lemmatizer {
   bool InIndex(char pos, std::string_view lemma) const;
   bool Morphy(char pos, std::string_view word, std::string* out) const;
   uint32_t AddString(std::string_view s);
+  std::string_view Str(uint32_t id) const {
+    const uint32_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : static_cast<uint32_t>(pool_.size());
+    return std::string_view(pool_.data() + offsets_[id], end - offsets_[id] - 1);
+  }
 
   std::string pool_;                 // lemma strings, each NUL-terminated
   std::vector<uint32_t> offsets_;    // string id -> offset in pool_

@@ -31,8 +31,13 @@ uint64_t ModelChecksum(std::string_view data) {
 
 void SyntaxModel::DeriveTagFlags() {
   tag_flags.assign(upos.size(), 0);
+  past_tense_tag = -1;
   for (size_t i = 0; i < upos.size(); ++i) {
     const std::string& x = xpos[i];
+    if (x == "VBD" && upos[i] == "VERB") past_tense_tag = static_cast<int>(i);
+    if (x == "VBN") tag_flags[i] |= kParticipleTag;
+    if (x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP") tag_flags[i] |= kNominalTag;
+    if (upos[i] == "VERB") tag_flags[i] |= kVerbTag;
     if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") tag_flags[i] |= kFiniteTag;
     if (upos[i] == "AUX") tag_flags[i] |= kAuxiliaryTag;
   }
@@ -110,8 +115,8 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view dat
     if (!header.Get(&id) || !header.Get(&size) || size > header.remaining()) {
       return corrupt("truncated section table");
     }
-    std::string payload(size, '\0');
-    header.GetBytes(payload.data(), size);
+    std::string_view payload;
+    header.GetView(size, &payload);
     BinaryReader r(payload);
     Status st;
     if (id < 1 || id > kNumSections || seen[id]) return corrupt("unknown or repeated section " + std::to_string(id));
@@ -200,11 +205,14 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view dat
 }
 
 Result<std::shared_ptr<const SyntaxModel>> SyntaxModel::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::NotFound(path + ": cannot open syntax model (train one with scripts/train-syntax.sh)");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto model = FromBytes(ss.str(), path);
+  const std::streamoff size = in.tellg();
+  if (size < 0) return Status::IOError(path + ": cannot read");
+  std::string data(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(data.data(), size)) return Status::IOError(path + ": read error");
+  auto model = FromBytes(data, path);
   if (!model.ok()) return model.status();
   return std::shared_ptr<const SyntaxModel>(std::move(model).value());
 }
@@ -267,6 +275,35 @@ void ParseSentence(const SyntaxModel& model, int n, Workspace* ws) {
     }
     st.Apply(best, label);
   }
+}
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+void TagAndParse(const SyntaxModel& model, int n, Workspace* ws) {
+  TagSentence(model, n, ws);
+  ParseSentence(model, n, ws);
+  if (model.past_tense_tag < 0 || n < 3) return;
+  int root = -1, candidate = -1;
+  for (int i = 0; i < n; ++i) {
+    const uint8_t f = model.tag_flags[ws->tags[i]];
+    if (f & (kFiniteTag | kAuxiliaryTag)) return;  // the clause has its finite verb
+    if (ws->state.head(i) == n) root = i;
+    if (candidate < 0 && i > 0 && (f & kParticipleTag) &&
+        (model.tag_flags[ws->tags[i - 1]] & kNominalTag)) {
+      // Only forms that can be past tenses: not "taken", "shown", "done", "gone".
+      std::string_view w = ws->forms[i];
+      if (!EndsWith(w, "en") && !EndsWith(w, "wn") && !EndsWith(w, "ne")) candidate = i;
+    }
+  }
+  if (candidate < 0 || root < 0 || (model.tag_flags[ws->tags[root]] & kVerbTag)) return;
+  ws->tags[candidate] = static_cast<uint16_t>(model.past_tense_tag);
+  ParseSentence(model, n, ws);
 }
 
 }  // namespace dyad::syntax

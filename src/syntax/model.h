@@ -45,6 +45,7 @@ class SyntaxModel {
   std::vector<std::string> labels;      // label id -> UD relation
   int root_label = -1;                  // id of "root"
   std::vector<uint8_t> tag_flags;       // tag class -> TagClassFlags (derived from xpos/upos)
+  int past_tense_tag = -1;              // the VERB/VBD class (derived)
   void DeriveTagFlags();
   WeightTable tagger, parser, labeller;
   HashMap64 tag_dictionary;  // HashString(form) -> tag class, for frequent unambiguous words
@@ -76,6 +77,12 @@ void TagSentence(const SyntaxModel& model, int n, Workspace* ws);
 // Parses using ws->words and ws->tags; the tree is left in ws->state
 // (head n = root).
 void ParseSentence(const SyntaxModel& model, int n, Workspace* ws);
+// Both, plus one repair: a sentence left without a finite verb whose root is
+// not a verb, but which has a past participle right after a noun, is re-parsed
+// with that word as a simple past: "Russian forces struck Ukraine's grid" is a
+// clause, not a noun phrase with a reduced relative (EWT, mostly web text, has
+// far fewer simple-past narratives than news).
+void TagAndParse(const SyntaxModel& model, int n, Workspace* ws);
 
 }  // namespace dyad::syntax
 

@@ -462,8 +462,7 @@ void AnnotateConllu(const SyntaxModel& model, Workspace* ws, ConlluSentence* sen
   const int n = static_cast<int>(sentence->words.size());
   ws->forms.resize(n);
   for (int i = 0; i < n; ++i) ws->forms[i] = sentence->words[i].form;
-  TagSentence(model, n, ws);
-  ParseSentence(model, n, ws);
+  TagAndParse(model, n, ws);
   for (int i = 0; i < n; ++i) {
     ConlluWord& w = sentence->words[i];
     const int tag = ws->tags[i];

@@ -24,7 +24,7 @@ struct TrainOptions {
   std::string dev_path;
   std::string out_path;
   std::string wordnet_dir = "/usr/share/wordnet";
-  int tagger_epochs = 10;   // upper bound; the best dev epoch is kept
+  int tagger_epochs = 8;    // upper bound; the best dev epoch is kept
   int parser_epochs = 15;   // upper bound; the best dev epoch is kept
   int jackknife_folds = 4;  // 0 or 1: train the parser on gold tags
   int tagger_bits = 18;     // log2 rows of each weight table

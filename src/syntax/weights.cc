@@ -2,10 +2,32 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 #include <cstdio>
 #include <cstdlib>
 
 namespace dyad::syntax {
+
+template <>
+int16_t* HugePageAllocator<int16_t>::allocate(size_t n) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  size_t bytes = n * sizeof(int16_t);
+  if (bytes < kHuge / 2) {
+    void* p = std::malloc(bytes ? bytes : 1);
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<int16_t*>(p);
+  }
+  bytes = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, bytes);
+  if (p == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE);  // a hint; without THP the table still works
+#endif
+  return static_cast<int16_t*>(p);
+}
 
 WeightTable::WeightTable(int bits, int num_classes)
     : bits_(bits), num_classes_(num_classes), w_((size_t{1} << bits) * num_classes, 0) {}

@@ -10,6 +10,7 @@
 #define DYAD_SYNTAX_WEIGHTS_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,27 @@
 #include "syntax/binio.h"
 
 namespace dyad::syntax {
+
+// Allocates large arrays on 2 MB boundaries and asks Linux for transparent
+// huge pages: a weight table is read at random over ~100 MB, and with 4 KB
+// pages nearly every read would also miss the TLB.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocator conversion
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  template <typename U>
+  bool operator!=(const HugePageAllocator<U>&) const { return false; }
+};
+
+// Defined in weights.cc for the one type used.
+template <>
+int16_t* HugePageAllocator<int16_t>::allocate(size_t n);
 
 class WeightTable {
  public:
@@ -40,7 +62,7 @@ class WeightTable {
   friend class TrainTable;
   int bits_ = 0;
   int num_classes_ = 0;
-  std::vector<int16_t> w_;  // (1 << bits_) rows of num_classes_
+  std::vector<int16_t, HugePageAllocator<int16_t>> w_;  // (1 << bits_) rows of num_classes_
 };
 
 class TrainTable {
