@@ -115,6 +115,11 @@ def country_names(path):
 
 
 def write_table(path, header, columns, rows):
+    for row in rows:
+        for field in row:
+            # The build embeds the table in a C++ raw string via CMake's @VAR@ substitution.
+            if "@" in str(field) or ")dyadtsv" in str(field) or "\t" in str(field) or "\n" in str(field):
+                sys.exit(f"{path}: field {field!r} cannot be embedded")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("# " + header + "\n")
         f.write("\t".join(columns) + "\n")

@@ -3,8 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cameo/cameo.h"
 #include "lexicon/lexicon.h"
@@ -198,6 +203,46 @@ TEST_F(PipelineTest, PlainTextTakesTheDefaultDate) {
   ASSERT_TRUE(one_->RunBuffer(std::string(kSentences[1]) + "\n", "article.txt", options, &sink, &stats).ok());
   ASSERT_EQ(stats.documents, 1u);
   for (const Event& e : sink.all) EXPECT_EQ(e.date, 20250120);
+}
+
+// The bundled corpus: every line a JSON Lines document with the fields the
+// README promises, 120-300 words, dated 2022-2026, ids unique.
+TEST(ExampleCorpus, IsWellFormed) {
+  std::ifstream in(testing::SourceDir() + "/examples/corpus.jsonl");
+  ASSERT_TRUE(in) << "examples/corpus.jsonl missing";
+  std::string line;
+  std::set<std::string> ids;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << "line " << n;
+    for (const char* key : {"id", "date", "title", "source", "url", "text"}) {
+      ASSERT_TRUE(j.contains(key) && j[key].is_string()) << "line " << n << ": " << key;
+    }
+    EXPECT_TRUE(ids.insert(j["id"].get<std::string>()).second) << "duplicate id on line " << n;
+    Date date = ParseDate(j["date"].get<std::string>());
+    EXPECT_GE(date, 20220101) << "line " << n;
+    EXPECT_LE(date, 20261231) << "line " << n;
+    EXPECT_EQ(j["source"], "dyad-examples");
+    std::istringstream words(j["text"].get<std::string>());
+    int count = 0;
+    for (std::string w; words >> w;) ++count;
+    EXPECT_GE(count, 120) << "line " << n;
+    EXPECT_LE(count, 300) << "line " << n;
+  }
+  EXPECT_GE(n, 12);
+}
+
+// `dyad code examples/corpus.jsonl` as scripts/example.sh runs it: every
+// article read, none skipped, and events coded.
+TEST_F(PipelineTest, CodesTheExampleCorpus) {
+  CollectingSink sink;
+  RunStats stats;
+  ASSERT_TRUE(three_->Run({testing::SourceDir() + "/examples/corpus.jsonl"}, {}, &sink, &stats).ok());
+  EXPECT_GE(stats.documents, 12u);
+  EXPECT_TRUE(stats.skipped.empty()) << stats.skipped.front();
+  EXPECT_GT(stats.events, stats.documents);
 }
 
 }  // namespace
