@@ -38,7 +38,8 @@ struct DictArgs {
                     "directory with PETRARCH's PETR.Validate.* dictionaries: use those");
     cmd->add_option("--phoenix", phoenix_dir, "directory with PETRARCH's Phoenix dictionaries: use those");
     cmd->add_option("--model", model, "syntax model (default: " + syntax::DefaultSyntaxModelPath() + ")");
-    cmd->add_flag("--keep-negated", keep_negated, "emit negated events flagged negated=true instead of dropping them");
+    cmd->add_flag("--keep-negated", keep_negated,
+                  "emit negated events flagged negated=true instead of dropping them");
   }
 
   // The files to load: explicit options win over --petrarch-validation /
@@ -131,8 +132,9 @@ int RunExplain(const std::string& sentence, const std::string& date, const DictA
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Token* t = doc.SentenceTokens(s);
     int n = static_cast<int>(doc.sentences[s].num_tokens);
-    std::printf("sentence %zu: %s\n\ntokens (id form upos xpos lemma head deprel):\n", s,
-                doc.text.substr(doc.sentences[s].begin, doc.sentences[s].end - doc.sentences[s].begin).c_str());
+    std::printf(
+        "sentence %zu: %s\n\ntokens (id form upos xpos lemma head deprel):\n", s,
+        doc.text.substr(doc.sentences[s].begin, doc.sentences[s].end - doc.sentences[s].begin).c_str());
     for (int i = 0; i < n; ++i) {
       std::printf("  %2d %-16s %-6s %-5s %-14s %2d %s\n", i + 1, t[i].form.c_str(), t[i].upos.c_str(),
                   t[i].xpos.c_str(), t[i].lemma.c_str(), t[i].head, t[i].deprel.c_str());
@@ -147,7 +149,8 @@ int RunExplain(const std::string& sentence, const std::string& date, const DictA
     for (const auto& a : actors) {
       std::string text;
       for (uint32_t i = a.begin; i < a.end; ++i) text += (text.empty() ? "" : " ") + t[i].form;
-      std::printf("  \"%s\" -> %s  (%s \"%s\")\n", text.c_str(), a.code.empty() ? "(no code on this date)" : std::string(a.code).c_str(),
+      std::printf("  \"%s\" -> %s  (%s \"%s\")\n", text.c_str(),
+                  a.code.empty() ? "(no code on this date)" : std::string(a.code).c_str(),
                   a.entry->where.ToString().c_str(), a.entry->name.c_str());
     }
     std::printf("agents:\n");
@@ -155,8 +158,8 @@ int RunExplain(const std::string& sentence, const std::string& date, const DictA
     for (const auto& a : agents) {
       std::string text;
       for (uint32_t i = a.begin; i < a.end; ++i) text += (text.empty() ? "" : " ") + t[i].form;
-      std::printf("  \"%s\" -> %s%s  (%s)\n", text.c_str(), a.entry->before_actor ? "" : "~", a.entry->code.c_str(),
-                  a.entry->where.ToString().c_str());
+      std::printf("  \"%s\" -> %s%s  (%s)\n", text.c_str(), a.entry->before_actor ? "" : "~",
+                  a.entry->code.c_str(), a.entry->where.ToString().c_str());
     }
     std::vector<std::string> trace;
     size_t before = events.size();
@@ -179,9 +182,10 @@ int RunExplain(const std::string& sentence, const std::string& date, const DictA
     if (events.size() == before) std::printf("  (none)\n");
     for (size_t i = before; i < events.size(); ++i) {
       const Event& e = events[i];
-      std::printf("  %s -> %s  %s  (%s; verb \"%s\", pattern \"%s\" %s; source %s; target %s)\n", e.source.code.c_str(),
-                  e.target.code.c_str(), e.code.c_str(), ModalityName(e.modality), e.verb.c_str(), e.pattern.c_str(),
-                  e.pattern_entry.c_str(), e.source.entry.c_str(), e.target.entry.c_str());
+      std::printf("  %s -> %s  %s  (%s; verb \"%s\", pattern \"%s\" %s; source %s; target %s)\n",
+                  e.source.code.c_str(), e.target.code.c_str(), e.code.c_str(), ModalityName(e.modality),
+                  e.verb.c_str(), e.pattern.c_str(), e.pattern_entry.c_str(), e.source.entry.c_str(),
+                  e.target.entry.c_str());
     }
     std::printf("\n");
   }
@@ -194,8 +198,10 @@ void RegisterEvalCommands(CLI::App& app, int* exit_code) {
   {
     auto* cmd = app.add_subcommand(
         "eval",
-        "Code a PETRARCH validation file (<Sentence> records with gold <EventCoding>s) and compare: per-record "
-        "pass/fail, a per-category table, event precision/recall, and last `records exact: N/M (P%)`. Without "
+        "Code a PETRARCH validation file (<Sentence> records with gold <EventCoding>s) and compare: "
+        "per-record "
+        "pass/fail, a per-category table, event precision/recall, and last `records exact: N/M (P%)`. "
+        "Without "
         "dictionary options, PETR.Validate.* next to the file (../dictionaries/) are used when present.");
     auto file = std::make_shared<std::string>();
     auto dict = std::make_shared<DictArgs>();
@@ -206,10 +212,11 @@ void RegisterEvalCommands(CLI::App& app, int* exit_code) {
     cmd->callback([=] { *exit_code = RunEval(*file, *dict, *all); });
   }
   {
-    auto* cmd = app.add_subcommand("explain",
-                                   "Show how a sentence is coded: tokens and tags, the parse, actors and agents "
-                                   "with their dictionary entries, the predicates, and the pattern that fired or "
-                                   "why none did.");
+    auto* cmd =
+        app.add_subcommand("explain",
+                           "Show how a sentence is coded: tokens and tags, the parse, actors and agents "
+                           "with their dictionary entries, the predicates, and the pattern that fired or "
+                           "why none did.");
     auto sentence = std::make_shared<std::string>();
     auto date = std::make_shared<std::string>();
     auto dict = std::make_shared<DictArgs>();

@@ -23,8 +23,8 @@ using syntax::PredicateLink;
 // Calenardhon government", "Gondor's main opposition group", "Sam Gamgee".
 bool CoreRelation(std::string_view rel) {
   return rel == "det" || rel == "amod" || rel == "compound" || rel == "nmod:poss" || rel == "flat" ||
-         rel == "nummod" || rel == "fixed" || rel == "compound:prt" || rel == "flat:name" || rel == "det:poss" ||
-         rel == "goeswith" || rel == "nmod:desc";
+         rel == "nummod" || rel == "fixed" || rel == "compound:prt" || rel == "flat:name" ||
+         rel == "det:poss" || rel == "goeswith" || rel == "nmod:desc";
 }
 
 std::string_view BaseRel(std::string_view rel) {
@@ -37,20 +37,22 @@ bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
 // A pattern code PETRARCH cannot use ("[+++]", "[###]"): the pattern is ignored.
 bool IsUsableCode(std::string_view code) {
   for (char c : code) {
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) return false;
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-'))
+      return false;
   }
   return true;
 }
 
 bool IsTimeWord(std::string_view w) {
   static constexpr std::string_view kTime[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-      "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september",
-      "october", "november", "december", "week", "month", "year", "night", "morning", "evening",
-      "day", "weeks", "months", "years", "days", "hours", "hour", "decade", "decades"};
+      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "today",   "yesterday",
+      "tomorrow", "january",  "february",  "march",    "april",  "june",     "july",   "august",  "september",
+      "october",  "november", "december",  "week",     "month",  "year",     "night",  "morning", "evening",
+      "day",      "weeks",    "months",    "years",    "days",   "hours",    "hour",   "decade",  "decades"};
   if (w.size() > 12) return false;
   char low[16];
-  for (size_t i = 0; i < w.size(); ++i) low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+  for (size_t i = 0; i < w.size(); ++i)
+    low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
   std::string_view l(low, w.size());
   for (std::string_view t : kTime) {
     if (l == t) return true;
@@ -63,8 +65,8 @@ bool IsPronoun(const Token& t) { return t.upos == "PRON"; }
 // Prepositions of place and time: "in Moscow", "during the visit".
 bool IsLocative(const Token& prep) {
   std::string_view w = prep.lemma.empty() ? std::string_view(prep.form) : std::string_view(prep.lemma);
-  static constexpr std::string_view kLoc[] = {"in", "during", "inside", "throughout", "within", "after",
-                                              "before", "since", "until", "amid", "despite"};
+  static constexpr std::string_view kLoc[] = {"in",     "during", "inside", "throughout", "within", "after",
+                                              "before", "since",  "until",  "amid",       "despite"};
   for (std::string_view l : kLoc) {
     if (w.size() == l.size()) {
       bool eq = true;
@@ -94,8 +96,8 @@ std::string Upper(std::string_view s) {
 }  // namespace
 
 // Trace lines are built only when someone asked for them (`dyad explain`).
-#define DYAD_TRACE(line)                          \
-  do {                                            \
+#define DYAD_TRACE(line)                            \
+  do {                                              \
     if (trace_ != nullptr) trace_->push_back(line); \
   } while (0)
 
@@ -141,11 +143,15 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
     std::string_view rel = analysis_.rel(t);
     std::string_view b = BaseRel(rel);
     if (b == "parataxis" || rel == "acl:relcl" || b == "csubj" || b == "list") return false;
-    if (!allow_unmarked && (rel == "obl:unmarked" || rel == "obl:tmod" || rel == "obl:npmod" || rel == "nmod:tmod"))
+    if (!allow_unmarked &&
+        (rel == "obl:unmarked" || rel == "obl:tmod" || rel == "obl:npmod" || rel == "nmod:tmod"))
       return false;
     if (b == "conj" && tokens_[t].upos == "VERB") return false;
+    if ((b == "nmod" || b == "obl") && IsTimeWord(tokens_[t].form)) return false;  // "five years after ..."
     // "agreed to restore ties with Gondor": the restoring is coded on its own.
-    if (b == "xcomp" && analysis_.PredicateOf(t) >= 0) return false;
+    if (b == "xcomp" && analysis_.PredicateOf(t) >= 0 &&
+        static_cast<size_t>(analysis_.PredicateOf(t)) < emitted_.size() && emitted_[analysis_.PredicateOf(t)])
+      return false;
     if (b == "ccomp" || b == "advcl" || b == "acl") {
       bool has_subject = false, whether = false;
       for (int c : analysis_.children(t)) {
@@ -156,7 +162,10 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
       bool from_subject = prev >= 0 && BaseRel(analysis_.rel(prev)) == "nsubj";
       // "has begun to question whether he has a future with the Orcs".
       if (whether) continue;
-      if (b == "ccomp" && !from_subject) return false;
+      // What is said is what a reporting verb is about: "Frodo said he has
+      // deep satisfaction toward Gondor" -> Gondor.
+      bool said = b == "ccomp" && analysis_.head(t) == verb && syntax::IsReportingVerb(tokens_[verb].lemma);
+      if (b == "ccomp" && !from_subject && !said) return false;
       if (b != "ccomp" && has_subject && !from_subject) return false;
     }
   }
@@ -167,7 +176,9 @@ void SentenceCoder::CoreSpan(int head, int* first, int* last) {
   int lo = head, hi = head;
   for (int c : analysis_.children(head)) {
     std::string_view rel = analysis_.rel(c);
-    bool core = CoreRelation(rel);
+    // (A participle modifier is no part of a name: "Russian police arrested
+    // students" misparsed with "arrested" modifying "students".)
+    bool core = CoreRelation(rel) && tokens_[c].upos != "VERB";
     // (Each core child without its own conjuncts: in "Iranian President
     // Masoud Pezeshkian and Russian President Vladimir Putin" the second
     // name may hang under the first's last word.)
@@ -202,7 +213,10 @@ void SentenceCoder::CoreSpan(int head, int* first, int* last) {
   }
   core_children_.clear();
   // Extend over adjacent name-like words the parse attached elsewhere.
-  while (lo > 0 && NameLikeWord(tokens_[lo - 1], true)) {
+  // Not the end of a prepositional phrase before it: "with Gondor almost
+  // five years" must not pull "Gondor" into "five years".
+  while (lo > 0 && NameLikeWord(tokens_[lo - 1], true) &&
+         (analysis_.head(lo - 1) >= lo || analysis_.CaseOf(lo - 1) < 0)) {
     std::string_view r = BaseRel(analysis_.rel(lo - 1));
     if (r == "cc" || r == "nsubj" || r == "obj" || r == "obl") break;
     --lo;
@@ -217,6 +231,13 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
   int full_first = first, full_last = last;
   analysis_.NounPhraseSpan(head, &full_first, &full_last);
   full_last = std::max(full_last, last);
+  // A name may run on past a misparse ("former Minas Tirith border police"
+  // with "Tirith" hung elsewhere): adjacent name-like words, for matching.
+  while (full_last + 1 < n_ && NameLikeWord(tokens_[full_last + 1], false) &&
+         !(tokens_[full_last + 1].form[0] >= 'a' && tokens_[full_last + 1].form[0] <= 'z' &&
+           tokens_[full_last + 1].upos != "NOUN")) {
+    ++full_last;
+  }
   // Mentions over the whole phrase, so that a name running past the core is
   // whole ("the Prince of Dol Amroth"); only those starting in the core count.
   lexicon::NounPhraseCode np = lex_->CodeNounPhrase(words_, first, full_last + 1, doc_->date);
@@ -230,7 +251,8 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     np.actor = -1;
     for (size_t i = 0; i < np.actors.size(); ++i) {
       if (np.actors[i].code.empty()) continue;
-      if (np.actor < 0 || np.actors[i].code.size() > np.actors[np.actor].code.size()) np.actor = static_cast<int>(i);
+      if (np.actor < 0 || np.actors[i].code.size() > np.actors[np.actor].code.size())
+        np.actor = static_cast<int>(i);
     }
     if (np.actor < 0 && !np.actors.empty()) np.actor = 0;
     np.begin = static_cast<uint32_t>(last + 1);
@@ -244,6 +266,15 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       np.end = std::max(np.end, m.end);
     }
     np.code = np.actor >= 0 ? lexicon::ComposeCode(np.actors[np.actor].code, np.agents) : std::string();
+    // "former security officials", "former Gondor prosecutors": people who
+    // held a role are elites (ELI), not the role's institution.
+    for (int i = first; i <= last && np.actor >= 0; ++i) {
+      const std::string& f = tokens_[i].form;
+      if (f.size() == 6 && (f[0] | 0x20) == 'f' && (f.substr(1) == "ormer" || f.substr(1) == "ORMER")) {
+        np.code = std::string(np.actors[np.actor].code) + "ELI";
+        break;
+      }
+    }
   }
   if (np.actors.size() >= 2) {
     // "Eriadori and Calenardhon leaders": actors coordinated inside one
@@ -311,6 +342,11 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     out->push_back(std::move(a));
     return;
   }
+  bool former = false;
+  for (int i = first; i <= last; ++i) {
+    const std::string& f = tokens_[i].form;
+    former |= f.size() == 6 && (f[0] | 0x20) == 'f' && (f.substr(1) == "ormer" || f.substr(1) == "ORMER");
+  }
   // No actor in the core: the actor may sit in a modifier, "Soldiers from
   // Gondor", "the ambassadors of Arnor, Osgiliath and Gondor", "an attack by
   // Osgiliath soldiers". The core's agents apply to each actor found there.
@@ -318,7 +354,8 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     for (int c : analysis_.children(head)) {
       std::string_view rel = analysis_.rel(c);
       if (BaseRel(rel) != "nmod" || rel == "nmod:poss" || rel == "nmod:tmod" || rel == "nmod:npmod") continue;
-      if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) continue;
+      if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)]))
+        continue;
       // "ties with Gondor five years after Calenardhon crowds ...": a time phrase has no participants.
       if (IsTimeWord(tokens_[c].form)) continue;
       size_t before = out->size();
@@ -327,10 +364,11 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       if (!np.agents.empty()) {
         for (size_t i = before; i < out->size(); ++i) {
           CodedActor& a = (*out)[i];
-          std::string base = a.actor_code.empty() ? a.code : a.code;
+          std::string base = a.code;
           if (a.code.rfind("---", 0) == 0) base = "---";
           a.code = lexicon::ComposeCode(base == "---" ? "" : base, np.agents);
           if (base == "---") a.code = "---" + a.code;
+          if (former && base != "---") a.code = base + "ELI";  // "former officials in the White House"
           for (const lexicon::AgentMatch& g : np.agents) a.entry += "+" + g.entry->where.ToString();
           a.first = std::min(a.first, static_cast<int>(np.begin));
         }
@@ -403,20 +441,21 @@ void SentenceCoder::CodeNominal(int head, int depth, std::vector<CodedActor>* ou
     has_cc |= tokens_[conj_[k]].upos == "PROPN" && tokens_[head].upos == "PROPN";
   }
   if (!has_cc) conj_.resize(conj_begin + 1);
+  // A verb among the conjuncts means the parser joined a second clause to
+  // this noun ("condemned an attack ... and promised aid"): stop before it.
+  for (size_t k = conj_begin + 1; k < conj_.size(); ++k) {
+    if (tokens_[conj_[k]].upos == "VERB") {
+      conj_.resize(k);
+      break;
+    }
+  }
   size_t conj_end = conj_.size();
   size_t begin = out->size();
-  // Which conjunct each result came from, to share actors: "lawmakers and
-  // officials in Fornost and Gondor" -> FORLEG GONLEG FORGOV GONGOV.
-  size_t agent_only_begin = out->size();
-  std::vector<std::pair<size_t, size_t>> ranges;  // per conjunct [begin, end) in *out
-  for (size_t k = conj_begin; k < conj_end; ++k) {
-    size_t b = out->size();
-    CodeConjunct(conj_[k], depth, out);
-    ranges.emplace_back(b, out->size());
-  }
+  for (size_t k = conj_begin; k < conj_end; ++k) CodeConjunct(conj_[k], depth, out);
   conj_.resize(conj_begin);
-  (void)agent_only_begin;
-  if (ranges.size() < 2) return;
+  if (conj_end - conj_begin < 2) return;
+  // Conjuncts share named actors with agent-only ones: "lawmakers and
+  // officials in Fornost and Gondor" -> FORLEG GONLEG FORGOV GONGOV.
   // Actors named in the coordination.
   std::vector<std::string> actor_codes;
   for (size_t i = begin; i < out->size(); ++i) {
@@ -452,14 +491,28 @@ std::shared_ptr<const PatternIndex> PatternIndex::Build(const lexicon::VerbDicti
   const auto& blocks = verbs.blocks();
   index->unconditional.resize(blocks.size());
   index->required.resize(blocks.size());
+  index->required_synsets.resize(blocks.size());
+  index->synset_first_words.resize(verbs.synsets().size());
+  for (size_t k = 0; k < verbs.synsets().size(); ++k) {
+    auto& firsts = index->synset_first_words[k];
+    for (const auto& phrase : verbs.synsets()[k].phrases) {
+      if (!phrase.empty()) firsts.push_back(phrase.front());
+    }
+    std::sort(firsts.begin(), firsts.end());
+    firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+  }
   for (uint32_t b = 0; b < blocks.size(); ++b) {
     const auto& patterns = blocks[b].patterns;
     index->required[b].resize(patterns.size());
+    index->required_synsets[b].resize(patterns.size());
     for (uint32_t i = 0; i < patterns.size(); ++i) {
       std::vector<lexicon::WordId>& req = index->required[b][i];
       for (const auto* part : {&patterns[i].before, &patterns[i].after}) {
         for (const lexicon::PatternElement& e : *part) {
-          if (e.kind == lexicon::ElementKind::kWord || e.kind == lexicon::ElementKind::kPrepPhrase) req.push_back(e.word);
+          if (e.kind == lexicon::ElementKind::kWord || e.kind == lexicon::ElementKind::kPrepPhrase)
+            req.push_back(e.word);
+          if (e.kind == lexicon::ElementKind::kSynset && e.synset < index->synset_first_words.size())
+            index->required_synsets[b][i].push_back(e.synset);
         }
       }
       if (req.empty()) {
@@ -474,9 +527,58 @@ std::shared_ptr<const PatternIndex> PatternIndex::Build(const lexicon::VerbDicti
 
 bool SentenceCoder::MayMatch(uint32_t block, uint32_t pattern) const {
   for (lexicon::WordId w : index_->required[block][pattern]) {
-    if (w == lexicon::kNoWord || !std::binary_search(sorted_words_.begin(), sorted_words_.end(), w)) return false;
+    if (w == lexicon::kNoWord || !std::binary_search(sorted_words_.begin(), sorted_words_.end(), w))
+      return false;
+  }
+  for (uint32_t k : index_->required_synsets[block][pattern]) {
+    // Some phrase of the synset must start with a word of the sentence.
+    const auto& firsts = index_->synset_first_words[k];
+    auto a = firsts.begin();
+    auto b = sorted_words_.begin();
+    bool found = false;
+    while (a != firsts.end() && b != sorted_words_.end()) {
+      if (*a < *b) {
+        ++a;
+      } else if (*b < *a) {
+        ++b;
+      } else {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
   }
   return true;
+}
+
+void SentenceCoder::CodeSpan(int first, int last, std::vector<CodedActor>* out) {
+  lexicon::NounPhraseCode np = lex_->CodeNounPhrase(words_, first, last + 1, doc_->date);
+  if (np.empty()) return;
+  // The actor as in CodeConjunct: the longest code, on a tie the first.
+  np.actor = -1;
+  for (size_t i = 0; i < np.actors.size(); ++i) {
+    if (np.actors[i].code.empty()) continue;
+    if (np.actor < 0 || np.actors[i].code.size() > np.actors[np.actor].code.size())
+      np.actor = static_cast<int>(i);
+  }
+  if (np.actor >= 0) np.code = lexicon::ComposeCode(np.actors[np.actor].code, np.agents);
+  CodedActor a;
+  a.first = static_cast<int>(np.begin);
+  a.last = static_cast<int>(np.end) - 1;
+  if (np.actor >= 0) {
+    const lexicon::ActorMatch& am = np.actors[np.actor];
+    if (IsNullCode(am.code) && np.agents.empty()) return;
+    a.actor_code = std::string(am.code);
+    a.code = np.code;
+    a.entry = am.entry->where.ToString();
+  } else {
+    a.code = "---" + lexicon::ComposeCode("", np.agents);
+  }
+  for (const lexicon::AgentMatch& g : np.agents) {
+    if (!a.entry.empty()) a.entry += '+';
+    a.entry += g.entry->where.ToString();
+  }
+  out->push_back(std::move(a));
 }
 
 bool SentenceCoder::CoordinatedSources() const {
@@ -484,7 +586,8 @@ bool SentenceCoder::CoordinatedSources() const {
   // "[FRO/BIL/SAM]" phrase nor a name and its stray title.
   for (const CodedActor& a : sources_) {
     for (const CodedActor& b : sources_) {
-      if (a.first != b.first && !a.actor_code.empty() && !b.actor_code.empty() && a.actor_code != b.actor_code)
+      if (a.first != b.first && !a.actor_code.empty() && !b.actor_code.empty() &&
+          a.actor_code != b.actor_code)
         return true;
     }
   }
@@ -492,8 +595,9 @@ bool SentenceCoder::CoordinatedSources() const {
 }
 
 void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const CodedActor* target,
-                         const std::string& code, bool negated, const std::string& verb, const std::string& pattern,
-                         const std::string& pattern_entry, std::vector<Event>* events) {
+                         const std::string& code, bool negated, const std::string& verb,
+                         const std::string& pattern, const std::string& pattern_entry,
+                         std::vector<Event>* events) {
   if (IsNullCode(code)) return;
   std::string scode = source ? source->code : "---";
   std::string tcode = target ? target->code : "---";
@@ -541,19 +645,27 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
   e.verb = verb;
   e.pattern = pattern;
   e.pattern_entry = pattern_entry;
-  DYAD_TRACE("  event " + e.source.code + " -> " + e.target.code + " " + e.code + (negated ? " (negated)" : "") +
-        " [" + ModalityName(e.modality) + "]");
+  DYAD_TRACE("  event " + e.source.code + " -> " + e.target.code + " " + e.code +
+             (negated ? " (negated)" : "") + " [" + ModalityName(e.modality) + "]");
   events->push_back(std::move(e));
 }
 
-void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events) {
+void SentenceCoder::CodePredicate(int k, std::vector<Event>* events) {
+  const Predicate& p = analysis_.predicates()[k];
+  size_t before = events->size();
+  CodePredicateImpl(p, events);
+  if (static_cast<size_t>(k) >= emitted_.size()) emitted_.resize(k + 1, 0);
+  emitted_[k] = events->size() > before;
+}
+
+void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* events) {
   const lexicon::VerbDictionary& verbs = lex_->verbs();
   int v = p.verb;
   const Token& vt = tokens_[v];
   std::string head;
   if (trace_ != nullptr) {
-    head = "predicate '" + vt.form + "' (" + syntax::PredicateLinkName(p.link) + (p.passive ? ", passive" : "") +
-           (p.negated ? ", negated" : "") + ")";
+    head = "predicate '" + vt.form + "' (" + syntax::PredicateLinkName(p.link) +
+           (p.passive ? ", passive" : "") + (p.negated ? ", negated" : "") + ")";
   }
   // The verb entry: by form (multi-word verbs first, their words adjacent),
   // then by lemma.
@@ -578,7 +690,20 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
     }
   };
   try_word(words_[v], v, false);
-  if (entry == nullptr && !vt.lemma.empty()) try_word(lex_->vocabulary().Find(vt.lemma), v, false);
+  // By lemma only for irregular forms: a regular inflection the dictionary
+  // does not list is not that verb ("departes" is no form of DEPART).
+  auto regular_inflection = [](std::string_view f) {
+    auto ends = [&](std::string_view suffix) {
+      if (f.size() <= suffix.size() + 2) return false;
+      for (size_t i = 0; i < suffix.size(); ++i) {
+        if ((f[f.size() - suffix.size() + i] | 0x20) != suffix[i]) return false;
+      }
+      return true;
+    };
+    return ends("s") || ends("ed") || ends("ing");
+  };
+  if (entry == nullptr && !vt.lemma.empty() && !regular_inflection(vt.form))
+    try_word(lex_->vocabulary().Find(vt.lemma), v, false);
   if (entry == nullptr && v + 1 < n_) try_word(words_[v + 1], v + 1, true);
   if (entry == nullptr) {
     DYAD_TRACE(head + ": no verb entry for '" + vt.form + "' / '" + vt.lemma + "'");
@@ -608,7 +733,8 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
       }
       std::string_view rel = analysis_.rel(t);
       std::string_view b = BaseRel(rel);
-      if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB")) break;
+      if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB"))
+        break;
     }
     if (inside) in.after_limit = i;
   }
@@ -630,7 +756,8 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
   for (size_t i = 0; i < sorted_words_.size(); ++i) {
     if (sorted_words_[i] == lexicon::kNoWord || (i > 0 && sorted_words_[i] == sorted_words_[i - 1])) continue;
     auto it = index_->by_word.find((static_cast<uint64_t>(entry->block) << 32) | sorted_words_[i]);
-    if (it != index_->by_word.end()) candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());
+    if (it != index_->by_word.end())
+      candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());
   }
   std::sort(candidates_.begin(), candidates_.end());
   const auto& block_patterns = verbs.patterns_of(*entry);
@@ -653,10 +780,11 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
     second = best->second_code;
     pattern_text = best->text;
     pattern_entry = best->where.ToString();
-    DYAD_TRACE(head + ": verb " + block.name + ", pattern \"" + best->text + "\" at " + pattern_entry + " fired");
+    DYAD_TRACE(head + ": verb " + block.name + ", pattern \"" + best->text + "\" at " + pattern_entry +
+               " fired");
   } else {
     DYAD_TRACE(head + ": verb " + block.name + ", no pattern fits; the verb's own code [" + code +
-          (second.empty() ? "" : ":" + second) + "] from " + pattern_entry);
+               (second.empty() ? "" : ":" + second) + "] from " + pattern_entry);
   }
   if (IsNullCode(code) && second.empty()) {
     DYAD_TRACE("  null code: no event");
@@ -671,6 +799,8 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
   // Sources and targets.
   sources_.clear();
   targets_.clear();
+  agent_only_targets_.clear();
+  skip_locative_nmod_ = false;
   std::vector<CodedActor> compound;
   if (best != nullptr && best_match.compound >= 0) CodeNominal(NounHeadOf(best_match.compound), 0, &compound);
   if (best != nullptr && best_match.source >= 0) CodeNominal(NounHeadOf(best_match.source), 0, &sources_);
@@ -681,20 +811,33 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
     // TABARI's rule, for a verb the parse did not give us as a predicate:
     // the nearest actor before the verb (outside a prepositional phrase) is
     // the source, the first actor after it in its clause the target.
+    // The words are taken as they stand, not through the parse, which got
+    // this verb wrong and probably its phrases too.
+    auto name_like = [&](int i) {
+      std::string_view u = tokens_[i].upos;
+      return u == "PROPN" || u == "NOUN" || u == "ADJ" ||
+             (!tokens_[i].form.empty() && tokens_[i].form[0] >= 'A' && tokens_[i].form[0] <= 'Z' &&
+              u != "PUNCT");
+    };
     if (sources_.empty()) {
       for (int i = verb_first - 1; i >= 0 && sources_.empty(); --i) {
         if (tokens_[i].form == "," || tokens_[i].form == ";") break;
         int len = MentionAt(in, i);
         if (len <= 0 || i + len > verb_first) continue;
         if (i > 0 && tokens_[i - 1].upos == "ADP") continue;
-        CodeNominal(NounHeadOf(i) == v ? i : NounHeadOf(i), 0, &sources_);
+        int l = i + len - 1, f = i;
+        while (l + 1 < verb_first && name_like(l + 1)) ++l;
+        while (f > 0 && name_like(f - 1)) --f;  // "Russian police"
+        CodeSpan(f, l, &sources_);
       }
     }
     if (targets_.empty()) {
       for (int i = verb_last + 1; i <= in.after_limit && targets_.empty(); ++i) {
-        if (MentionAt(in, i) <= 0) continue;
-        CodeNominal(NounHeadOf(i) == v ? i : NounHeadOf(i), 0, &targets_);
-        if (targets_.empty()) CodeNominal(i, 0, &targets_);
+        int len = MentionAt(in, i);
+        if (len <= 0) continue;
+        int l = i + len - 1;
+        while (l + 1 <= in.after_limit && name_like(l + 1)) ++l;
+        CodeSpan(i, l, &targets_);
       }
     }
     args = {};
@@ -713,31 +856,6 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
       if (!sources_.empty()) source_head = h;
     }
   }
-  if (sources_.empty() && compound.empty() && !p.passive) {
-    bool has_subject = false;
-    for (const Argument& a : args) has_subject |= a.role == ArgRole::kSubject;
-    if (!has_subject) {
-      // No subject in the parse ("Mordor sent troops" with "Mordor" mistaken
-      // for a time expression): the nearest actor before the verb in its own
-      // clause, outside prepositional phrases, as TABARI's shallow rule does.
-      for (int i = verb_first - 1; i >= 0 && sources_.empty(); --i) {
-        if (!InVerbPhrase(v, i, true) || MentionAt(in, i) <= 0) continue;
-        int h = NounHeadOf(i);
-        if (h == v) h = i;  // "Ethiopia departs": the name is a compound of the verb
-        if (analysis_.CaseOf(h) >= 0) continue;
-        CodeNominal(h, 0, &sources_);
-        if (!sources_.empty()) source_head = h;
-      }
-      // A verb hung under the name before it ("Ethiopia broken down with
-      // Libya" parsed as "Ethiopia" + parenthetical "broken"): that name.
-      int g = analysis_.head(v);
-      if (sources_.empty() && g >= 0 && g < v && (tokens_[g].upos == "PROPN" || tokens_[g].upos == "NOUN") &&
-          BaseRel(analysis_.rel(v)) != "acl") {
-        CodeNominal(g, 0, &sources_);
-        if (!sources_.empty()) source_head = g;
-      }
-    }
-  }
   bool compound_is_target = false;
   if (!compound.empty() && best_match.compound > verb_last) {
     // "Eriador agrees with % ...": a compound after the verb is the target
@@ -745,6 +863,29 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
     compound_is_target = true;
     targets_ = std::move(compound);
     compound.clear();
+  }
+  if (sources_.empty() && compound.empty() && !p.passive) {
+    // Several subjects with no coordinator between them are one phrase the
+    // parser broke up: "Ithilen's awful and evil minister Calimehtar".
+    int first = -1, last = -1, count = 0;
+    for (const Argument& a : args) {
+      if (a.role != ArgRole::kSubject || a.inherited) continue;
+      int f = a.head, l = a.head;
+      CoreSpan(a.head, &f, &l);
+      first = first < 0 ? f : std::min(first, f);
+      last = std::max(last, l);
+      ++count;
+    }
+    bool coordinator = false;
+    for (int i = first; count >= 2 && i >= 0 && i <= last; ++i) {
+      // (not "awful and evil": adjectives on both sides)
+      coordinator |= tokens_[i].upos == "CCONJ" &&
+                     !(i > 0 && i + 1 < n_ && tokens_[i - 1].upos == "ADJ" && tokens_[i + 1].upos == "ADJ");
+    }
+    if (count >= 2 && !coordinator && last < v) {
+      CodeSpan(first, last, &sources_);
+      if (!sources_.empty()) source_head = first;
+    }
   }
   if (sources_.empty() && compound.empty()) {
     for (const Argument& a : args) {
@@ -766,6 +907,43 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
       size_t before = sources_.size();
       CodeNominal(h, 0, &sources_);
       if (sources_.size() > before && source_head < 0) source_head = h;
+    }
+  }
+  if (sources_.empty() && compound.empty() && !p.passive) {
+    // (Also when the parse's subject names no actor: "Ethiopia broken down a
+    // treaty" with "Ethiopia" parsed as an adverb of "broken".)
+    {
+      // No subject in the parse ("Mordor sent troops" with "Mordor" mistaken
+      // for a time expression): the nearest actor before the verb in its own
+      // clause, outside prepositional phrases, as TABARI's shallow rule does.
+      for (int i = verb_first - 1; i >= 0 && sources_.empty(); --i) {
+        if (!InVerbPhrase(v, i, true) || MentionAt(in, i) <= 0) continue;
+        int h = NounHeadOf(i);
+        if (h == v) h = i;  // "Ethiopia departs": the name is a compound of the verb
+        if (analysis_.CaseOf(h) >= 0) continue;
+        CodeNominal(h, 0, &sources_);
+        if (!sources_.empty()) source_head = h;
+      }
+      // A verb hung under the name before it ("Ethiopia broken down with
+      // Libya" parsed as "Ethiopia" + parenthetical "broken"): that name.
+      int g = analysis_.head(v);
+      if (sources_.empty() && g >= 0 && g < v && tokens_[g].upos == "PROPN" &&
+          p.link != PredicateLink::kConj && BaseRel(analysis_.rel(v)) != "acl") {
+        CodeNominal(g, 0, &sources_);
+        if (!sources_.empty()) source_head = g;
+      }
+      // A subjectless infinitive or participle hung somewhere odd ("Arnor is
+      // inching nearer to accord with Gondor" with "to accord" under
+      // "nearer"): the nearest subject before it in the sentence.
+      bool own_subject = false;
+      for (const Argument& a : args) own_subject |= a.role == ArgRole::kSubject;
+      bool subjectless_link = p.link == PredicateLink::kXcomp || p.link == PredicateLink::kConj;
+      for (int i = verb_first - 1; i >= 0 && sources_.empty() && !own_subject && subjectless_link; --i) {
+        if (BaseRel(analysis_.rel(i)) != "nsubj") continue;
+        CodeNominal(i, 0, &sources_);
+        if (!sources_.empty()) source_head = i;
+        break;
+      }
     }
   }
   if (targets_.empty() && compound.empty() && !compound_is_target) {
@@ -790,7 +968,9 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
     }
     // Obliques of place or time ("in Moscow", "during the visit") come last:
     // they are where something happened more often than to whom.
-    auto locative = [&](const Argument& a) { return a.preposition >= 0 && IsLocative(tokens_[a.preposition]); };
+    auto locative = [&](const Argument& a) {
+      return a.preposition >= 0 && IsLocative(tokens_[a.preposition]);
+    };
     // "signed a treaty in Moscow" with a coordinated subject: not in the object either.
     skip_locative_nmod_ = CoordinatedSources();
     for (ArgRole role : {ArgRole::kObject, ArgRole::kIndirectObject, ArgRole::kOblique}) {
@@ -835,13 +1015,33 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
       if (MentionAt(in, i) <= 0) continue;
       int h = NounHeadOf(i);
       if (h == source_head || h == v) continue;
-      if (coordinated_subject && analysis_.CaseOf(h) >= 0 && IsLocative(tokens_[analysis_.CaseOf(h)])) continue;
+      if (coordinated_subject && analysis_.CaseOf(h) >= 0 && IsLocative(tokens_[analysis_.CaseOf(h)]))
+        continue;
       CodeNominal(h, 0, &targets_);
       // A mention inside a larger phrase with no actor of its own: take the mention itself.
       if (targets_.empty()) CodeNominal(i, 0, &targets_);
+      // Found this far from the verb, only a named actor will do.
+      bool named = false;
+      for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
+      if (!named) targets_.clear();
     }
   }
   if (targets_.empty() && !agent_only_targets_.empty()) targets_ = agent_only_targets_;
+  bool bare = true;  // the parse gave the verb no object, oblique or complement
+  for (const Argument& a : args) bare &= a.role == ArgRole::kSubject || a.role == ArgRole::kPassiveSubject;
+  if (targets_.empty() && bare && !shallow_ && compound.empty() && !p.passive) {
+    // "... and promised raids to the affected Ithilen villages" with nothing
+    // attached to "promised": the first named actor after it in its clause.
+    for (int i = verb_last + 1; i < n_ && targets_.empty(); ++i) {
+      if (tokens_[i].upos == "PUNCT" || tokens_[i].upos == "VERB" || tokens_[i].upos == "SCONJ") break;
+      int len = MentionAt(in, i);
+      if (len <= 0) continue;
+      CodeSpan(i, i + len - 1, &targets_);
+      bool named = false;
+      for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
+      if (!named) targets_.clear();
+    }
+  }
   // Two parse subjects naming one actor ("Dagolath's first Deputy Prime
   // Minister Telemar" split in two): keep the most specific code.
   auto drop_less_specific = [](std::vector<CodedActor>* v) {
@@ -851,11 +1051,12 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
       bool drop = false;
       for (size_t j = 0; j < v->size() && !drop; ++j) {
         const CodedActor& b = (*v)[j];
-        drop = j != i && !a.actor_code.empty() && a.actor_code == b.actor_code && b.code.size() > a.code.size() &&
+        // "Russia and ... Russian President Vladimir Putin": RUS is RUSGOV's country.
+        drop = j != i && !a.actor_code.empty() && !b.actor_code.empty() && b.code.size() > a.code.size() &&
                b.code.compare(0, a.code.size(), a.code) == 0;
         // "---GOV" beside "BREGOV": a title split from its name.
-        if (!drop && j != i && a.actor_code.empty() && a.code.size() > 3 && a.code.compare(0, 3, "---") == 0 &&
-            !b.actor_code.empty() && b.code.size() >= a.code.size() - 3 &&
+        if (!drop && j != i && a.actor_code.empty() && a.code.size() > 3 &&
+            a.code.compare(0, 3, "---") == 0 && !b.actor_code.empty() && b.code.size() >= a.code.size() - 3 &&
             b.code.compare(b.code.size() - (a.code.size() - 3), std::string::npos, a.code, 3) == 0)
           drop = true;
       }
@@ -909,7 +1110,8 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
       return;
     }
     if (!opt_->require_dyad) {
-      for (const CodedActor& a : srcs) Emit(p, &a, nullptr, code, negated, verb_text, pattern_text, pattern_entry, events);
+      for (const CodedActor& a : srcs)
+        Emit(p, &a, nullptr, code, negated, verb_text, pattern_text, pattern_entry, events);
     } else {
       DYAD_TRACE("  no target: require_dyad drops it");
     }
@@ -917,7 +1119,8 @@ void SentenceCoder::CodePredicate(const Predicate& p, std::vector<Event>* events
   }
   if (srcs.empty()) {
     if (!opt_->require_dyad) {
-      for (const CodedActor& b : targets_) Emit(p, nullptr, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
+      for (const CodedActor& b : targets_)
+        Emit(p, nullptr, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
     } else {
       DYAD_TRACE("  no source: require_dyad drops it");
     }
@@ -957,9 +1160,16 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
   std::sort(sorted_words_.begin(), sorted_words_.end());
   lexicon::DiscardMatch d = lexicon.discards().Check(words_);
   if (d) {
-    DYAD_TRACE(std::string("discarded (") + (d.scope == lexicon::DiscardScope::kStory ? "story" : "sentence") +
-          " level): \"" + (d.entry ? d.entry->phrase : std::string()) + "\"");
+    DYAD_TRACE(std::string("discarded (") +
+               (d.scope == lexicon::DiscardScope::kStory ? "story" : "sentence") + " level): \"" +
+               (d.entry ? d.entry->phrase : std::string()) + "\"");
     return d.scope;
+  }
+  for (int i = 0; i < n_; ++i) {
+    if (tokens_[i].head < 0) {
+      DYAD_TRACE("not parsed: nothing to code (the syntax stage must run first)");
+      return lexicon::DiscardScope::kNone;
+    }
   }
   analysis_.Analyze(tokens_, n_);
   // A root the tagger did not take for a verb but the verb dictionary knows,
@@ -976,14 +1186,29 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
       determined |= r == "det" || r == "nmod:poss" || r == "cop" || r == "case";
     }
     if (!determined) {
-      DYAD_TRACE("'" + tokens_[i].form + "' tagged " + tokens_[i].upos + " but a known verb form: coded as a predicate");
+      DYAD_TRACE("'" + tokens_[i].form + "' tagged " + tokens_[i].upos +
+                 " but a known verb form: coded as a predicate");
       analysis_.AddPredicate(i);
     }
   }
   if (analysis_.predicates().empty()) DYAD_TRACE("no predicates (no verb, or the sentence is not parsed)");
   shallow_ = false;
+  // Inner predicates first, so that a governing verb knows whether its
+  // complement was coded ("agreed to restore ties with Gondor": the restoring
+  // is the event; "abandoned efforts to stop an anti-Gondor parade": the
+  // abandoning, with its target inside the complement).
   size_t parsed_predicates = analysis_.predicates().size();
-  for (size_t k = 0; k < parsed_predicates; ++k) CodePredicate(analysis_.predicates()[k], events);
+  emitted_.assign(parsed_predicates, 0);
+  order_.clear();
+  for (size_t k = 0; k < parsed_predicates; ++k) order_.push_back(static_cast<int>(k));
+  auto depth = [&](int k) {
+    int d = 0;
+    for (int q = analysis_.predicates()[k].parent; q >= 0 && d <= n_; q = analysis_.predicates()[q].parent)
+      ++d;
+    return d;
+  };
+  std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) { return depth(a) > depth(b); });
+  for (int k : order_) CodePredicate(k, events);
   if (events->size() == sentence_events_begin_) {
     // Nothing coded from the parse. A word the verb dictionary knows that the
     // tagger or parser did not make a predicate ("Arnor will abandon ..."
@@ -993,16 +1218,27 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
     for (int i = 0; i < n_ && events->size() == sentence_events_begin_; ++i) {
       if (analysis_.PredicateOf(i) >= 0) continue;
       std::string_view u = tokens_[i].upos;
-      if (u == "NOUN" || u == "PROPN" || u == "PRON" || u == "DET" || u == "ADP" || u == "CCONJ" ||
-          u == "SCONJ" || u == "PUNCT" || u == "NUM" || u == "AUX" || u == "PART") {
+      if (u == "PRON" || u == "DET" || u == "ADP" || u == "CCONJ" || u == "SCONJ" || u == "PUNCT" ||
+          u == "NUM" || u == "AUX" || u == "PART") {
         continue;
       }
       if (lexicon.verbs().Candidates(words_[i]).empty()) continue;
+      if (u == "NOUN" || u == "PROPN") {
+        // A noun only right after an actor: "Ethiopia departs from Libya".
+        bool after_actor = false;
+        MatchInput probe;
+        probe.words = words_;
+        probe.lexicon = &lexicon;
+        probe.date = doc.date;
+        for (int j = std::max(0, i - 6); j < i && !after_actor; ++j)
+          after_actor = j + MentionAt(probe, j) == i;
+        if (!after_actor) continue;
+      }
       if (i > 0 && tokens_[i - 1].upos == "DET") continue;  // "the attacked village"
       DYAD_TRACE("'" + tokens_[i].form + "' (" + tokens_[i].upos + ", " + tokens_[i].deprel +
-            ") is a known verb the parse did not make a predicate: coded shallowly");
+                 ") is a known verb the parse did not make a predicate: coded shallowly");
       int k = analysis_.AddPredicate(i);
-      if (k >= 0) CodePredicate(analysis_.predicates()[k], events);
+      if (k >= 0) CodePredicate(k, events);
     }
     shallow_ = false;
   }
@@ -1030,7 +1266,8 @@ void Coder::CodeDocument(const Document& doc, std::vector<Event>* events) const 
   size_t begin = events->size();
   SentenceCoder& coder = ThreadCoder();
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    if (coder.Code(*lexicon_, options_, doc, s, events, nullptr, index_.get()) == lexicon::DiscardScope::kStory) {
+    if (coder.Code(*lexicon_, options_, doc, s, events, nullptr, index_.get()) ==
+        lexicon::DiscardScope::kStory) {
       // A story-level discard ("+TYPHOON") anywhere silences the whole story.
       events->resize(begin);
       return;

@@ -23,10 +23,10 @@ namespace dyad::code {
 struct PatternIndex;  // sentence_coder.h: verb patterns indexed by their literal words
 
 struct CoderOptions {
-  bool require_dyad = true;    // PETRARCH's require_dyad: drop events without both source and target
-  bool keep_negated = false;   // emit negated events (flagged negated=true) instead of dropping them
-  int new_actor_length = 0;    // PETRARCH's new_actor_length (0 = off)
-  int comma_emax = 0;          // PETRARCH's comma_* options, kept for its validation records
+  bool require_dyad = true;   // PETRARCH's require_dyad: drop events without both source and target
+  bool keep_negated = false;  // emit negated events (flagged negated=true) instead of dropping them
+  int new_actor_length = 0;   // PETRARCH's new_actor_length (0 = off)
+  int comma_emax = 0;         // PETRARCH's comma_* options, kept for its validation records
   int comma_smax = 0, comma_tmax = 0;
 
   // Applies a PETRARCH <Config option=... value=...>; unknown options -> InvalidArgument.

@@ -49,8 +49,8 @@ class EvalSink : public text::DocumentSink {
     SortUnique(&r.gold);
     SortUnique(&r.coded);
     r.exact = r.gold.empty() ? r.coded.empty()
-                                                 : (r.gold.size() == r.coded.size() &&
-                                                    std::equal(r.gold.begin(), r.gold.end(), r.coded.begin(), Same));
+                             : (r.gold.size() == r.coded.size() &&
+                                std::equal(r.gold.begin(), r.gold.end(), r.coded.begin(), Same));
     report_->records.push_back(std::move(r));
   }
 
@@ -114,11 +114,14 @@ double Ratio(int a, int b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 double EvalReport::precision() const {
   return Ratio(total.true_positives, total.true_positives + total.false_positives);
 }
-double EvalReport::recall() const { return Ratio(total.true_positives, total.true_positives + total.false_negatives); }
+double EvalReport::recall() const {
+  return Ratio(total.true_positives, total.true_positives + total.false_negatives);
+}
 double EvalReport::exact_fraction() const { return Ratio(total.exact, total.records); }
 
 Result<EvalReport> EvaluateFile(const std::string& path, std::shared_ptr<const lexicon::Lexicon> lexicon,
-                                std::shared_ptr<const syntax::SyntaxModel> model, const CoderOptions& options) {
+                                std::shared_ptr<const syntax::SyntaxModel> model,
+                                const CoderOptions& options) {
   auto start = std::chrono::steady_clock::now();
   EvalReport report;
   Coder base(lexicon, options);
@@ -140,8 +143,8 @@ std::string FormatReport(const EvalReport& report, bool all_records) {
   char line[512];
   for (const RecordResult& r : report.records) {
     if (r.exact && !all_records) continue;
-    std::snprintf(line, sizeof line, "%s %-14s %-10s gold: %s | coded: %s\n", r.exact ? "pass" : "FAIL", r.id.c_str(),
-                  r.category.c_str(), Join(r.gold).c_str(), Join(r.coded).c_str());
+    std::snprintf(line, sizeof line, "%s %-14s %-10s gold: %s | coded: %s\n", r.exact ? "pass" : "FAIL",
+                  r.id.c_str(), r.category.c_str(), Join(r.gold).c_str(), Join(r.coded).c_str());
     out += line;
   }
   for (const std::string& s : report.skipped) out += "skipped: " + s + "\n";
@@ -162,8 +165,8 @@ std::string FormatReport(const EvalReport& report, bool all_records) {
                 report.total.true_positives + report.total.false_positives, report.total.true_positives,
                 100.0 * report.precision(), 100.0 * report.recall(), report.seconds);
   out += line;
-  std::snprintf(line, sizeof line, "records exact: %d/%d (%.1f%%)\n", report.total.exact, report.total.records,
-                100.0 * report.exact_fraction());
+  std::snprintf(line, sizeof line, "records exact: %d/%d (%.1f%%)\n", report.total.exact,
+                report.total.records, 100.0 * report.exact_fraction());
   out += line;
   return out;
 }

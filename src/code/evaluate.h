@@ -14,6 +14,24 @@
 //   - event precision / recall count (source, target, code) triples over all
 //     records.
 //
+// How PETR.UnitTest.records.xml's special records are treated (PETRARCH's
+// own validation does the same, except where noted):
+//   - <Config option= value=> records change the options for the records
+//     after them, in file order (require_dyad, new_actor_length, comma_*).
+//     dyad honours require_dyad and new_actor_length; the comma_* limits are
+//     accepted but have no effect, because clause structure comes from the
+//     dependency parse, not from comma counts (so the COMMA records that test
+//     PETRARCH's comma-clause deletion are mostly missed).
+//   - noevents="True" records (PARSING category, FINAL-RECORD) expect nothing.
+//   - error="..." records (ERROR category, DISCARD-*) expect nothing: the
+//     discards are honoured by the coder (story- and sentence-level); the
+//     "dateline" record is coded as text; ERROR-02/03 test PETRARCH's reaction
+//     to a malformed <Parse> tree, which dyad never reads -- they count, and
+//     fail, because dyad parses the (well-formed) text itself and codes it.
+//   - There is no valid="false" record in the file; the environment block
+//     (<Environment>, its <Config stop_on_error>) is applied like any Config.
+//   - Records are not skipped by category: all <Sentence> records count.
+//
 // The file is read with dyad::text::ReadFile, so malformed records are
 // reported with file:line and skipped (counted in EvalReport::skipped).
 //
@@ -68,7 +86,8 @@ struct EvalReport {
 // Codes every record of `path`. `model` may be null only when the records
 // are already parsed (never the case for XML); then nothing is coded.
 Result<EvalReport> EvaluateFile(const std::string& path, std::shared_ptr<const lexicon::Lexicon> lexicon,
-                                std::shared_ptr<const syntax::SyntaxModel> model, const CoderOptions& options);
+                                std::shared_ptr<const syntax::SyntaxModel> model,
+                                const CoderOptions& options);
 
 // The report as text: per-record lines (failures only unless `all_records`),
 // the per-category table, precision/recall, and as its last line

@@ -76,8 +76,10 @@ std::vector<GoldenRecord> ReadRecords(const std::string& path) {
       f >> e.target >> e.code;
       std::string flag;
       while (f >> flag) {
-        if (flag == "negated") e.negated = true;
-        else e.modality = flag;
+        if (flag == "negated")
+          e.negated = true;
+        else
+          e.modality = flag;
       }
       cur.expected.push_back(e);
     }
@@ -112,7 +114,8 @@ class GoldenTest : public ::testing::Test {
     lexicon_ = nullptr;
   }
   void SetUp() override {
-    if (model_ == nullptr) GTEST_SKIP() << "syntax model " << syntax::DefaultSyntaxModelPath() << " not present";
+    if (model_ == nullptr)
+      GTEST_SKIP() << "syntax model " << syntax::DefaultSyntaxModelPath() << " not present";
   }
 
   static std::shared_ptr<const syntax::SyntaxModel>* model_;
@@ -154,8 +157,8 @@ TEST_F(GoldenTest, EveryRecordCodesAsExpected) {
     }
     std::string got_text;
     for (const Event& e : events) {
-      got_text += "\n    " + e.source.code + " " + e.target.code + " " + e.code + (e.negated ? " negated" : "") +
-                  " " + ModalityName(e.modality);
+      got_text += "\n    " + e.source.code + " " + e.target.code + " " + e.code +
+                  (e.negated ? " negated" : "") + " " + ModalityName(e.modality);
     }
     EXPECT_TRUE(ok) << "golden.records.txt:" << r.line << " (" << r.comment << ")\n  " << r.sentence
                     << "\n  coded:" << (got_text.empty() ? " (none)" : got_text);

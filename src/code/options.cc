@@ -30,7 +30,8 @@ Status ParseInt(const std::string& option, const std::string& value, int* out) {
   int v = 0;
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
   if (ec != std::errc() || end != value.data() + value.size() || v < 0) {
-    return Status::InvalidArgument("option " + option + ": expected a non-negative integer, got \"" + value + "\"");
+    return Status::InvalidArgument("option " + option + ": expected a non-negative integer, got \"" + value +
+                                   "\"");
   }
   *out = v;
   return Status::Ok();

@@ -63,9 +63,12 @@ int MatchAt(const MatchInput& in, const PatternElement& e, int q, int limit, Pat
     case ElementKind::kCompound: {
       int len = MentionAt(in, q);
       if (len <= 0) return -1;
-      if (e.kind == ElementKind::kSource) m->source = q;
-      else if (e.kind == ElementKind::kTarget) m->target = q;
-      else m->compound = q;
+      if (e.kind == ElementKind::kSource)
+        m->source = q;
+      else if (e.kind == ElementKind::kTarget)
+        m->target = q;
+      else
+        m->compound = q;
       m->score += 1;
       return len;
     }
@@ -134,9 +137,9 @@ int MatchAt(const MatchInput& in, const PatternElement& e, int q, int limit, Pat
       for (const PatternElement& seq : e.children) {
         PatternMatch trial = *m;
         State sub{q, &trial};
-        std::span<const PatternElement> parts =
-            seq.kind == ElementKind::kSequence ? std::span<const PatternElement>(seq.children)
-                                               : std::span<const PatternElement>(&seq, 1);
+        std::span<const PatternElement> parts = seq.kind == ElementKind::kSequence
+                                                    ? std::span<const PatternElement>(seq.children)
+                                                    : std::span<const PatternElement>(&seq, 1);
         // The first part must start at q.
         if (parts.empty()) continue;
         int len = MatchAt(in, parts[0], q, limit, &trial);
@@ -186,8 +189,8 @@ bool MatchForward(std::span<const PatternElement> elems, const MatchInput& in, S
 }
 
 // Matches `elems` right to left, ending at or before `pos` (inclusive).
-bool MatchBackward(std::span<const PatternElement> elems, bool last_joined, const MatchInput& in,
-                   int pos, PatternMatch* m) {
+bool MatchBackward(std::span<const PatternElement> elems, bool last_joined, const MatchInput& in, int pos,
+                   PatternMatch* m) {
   for (int i = static_cast<int>(elems.size()) - 1; i >= 0; --i) {
     const PatternElement& e = elems[i];
     bool joined = i == static_cast<int>(elems.size()) - 1 ? last_joined : elems[i + 1].joined;
@@ -227,7 +230,8 @@ int MentionAt(const MatchInput& in, int pos) {
   lexicon::AgentMatch ag;
   int len = 0;
   if (in.lexicon->actors().MatchAt(in.words, pos, in.date, &am)) len = static_cast<int>(am.end - am.begin);
-  if (in.lexicon->agents().MatchAt(in.words, pos, &ag)) len = std::max(len, static_cast<int>(ag.end - ag.begin));
+  if (in.lexicon->agents().MatchAt(in.words, pos, &ag))
+    len = std::max(len, static_cast<int>(ag.end - ag.begin));
   return len;
 }
 

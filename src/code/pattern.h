@@ -40,7 +40,7 @@ struct MatchInput {
 
 struct PatternMatch {
   static constexpr int kMaxMarked = 24;
-  int score = 0;  // specificity: literal words matched plus markers
+  int score = 0;                                // specificity: literal words matched plus markers
   int source = -1, target = -1, compound = -1;  // token positions of '$', '+', '%' actors
   // Tokens consumed by literal words and synsets (to tell whether a pattern
   // such as "&NEGATVAUXVRB *" used the negation itself).

@@ -96,7 +96,8 @@ TEST(PatternTest, SynsetDoesNotMatchOtherWords) {
 3 Rohan PROPN 2 obj
 4 with ADP 5 case
 5 sticks NOUN 2 obl
-)", 1);
+)",
+            1);
   const lexicon::VerbPattern* p = f.Pattern("ATTACK", "195");
   ASSERT_NE(p, nullptr);
   PatternMatch m;
@@ -111,7 +112,8 @@ TEST(PatternTest, TargetMarkerRecordsTheActorPosition) {
 4 truce NOUN 2 obj
 5 with ADP 6 case
 6 Mordor PROPN 4 nmod
-)", 1);
+)",
+            1);
   const lexicon::VerbPattern* p = f.Pattern("SIGN", "057");
   ASSERT_NE(p, nullptr);
   PatternMatch m;
@@ -135,7 +137,8 @@ TEST(PatternTest, CompoundMarkerBeforeTheVerb) {
 2 and CCONJ 3 cc
 3 Gondor PROPN 1 conj
 4 met VERB 0 root
-)", 3);
+)",
+            3);
   const lexicon::VerbPattern* p = f.Pattern("MEET", "040");
   ASSERT_NE(p, nullptr);
   PatternMatch m;
@@ -151,7 +154,8 @@ TEST(PatternTest, MentionAtFindsActorsAndAgents) {
 3 attacked VERB 0 root
 4 Minas PROPN 3 obj
 5 Tirith PROPN 4 flat
-)", 2);
+)",
+            2);
   EXPECT_EQ(MentionAt(f.in, 0), 1);  // GONDORIAN
   EXPECT_EQ(MentionAt(f.in, 1), 1);  // SOLDIERS (agent)
   EXPECT_EQ(MentionAt(f.in, 2), 0);

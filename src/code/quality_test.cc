@@ -16,8 +16,9 @@
 namespace dyad::code {
 namespace {
 
-// Issue 2 asks for 85% of records exactly right. See the report for the
-// figure reached; the assertion holds the line at what the coder reaches.
+// Issue 2 asks for 85% of records exactly right. Measured: 245/284 (86.3%)
+// with data/models/en_ewt.dyadsyn of 2026-11-29; the figure moves by a few
+// records with the syntax model (parse errors), see the per-record lines.
 constexpr double kMinExactRecords = 0.85;
 
 TEST(CoderQualityTest, PetrarchUnitTestRecords) {
@@ -28,10 +29,11 @@ TEST(CoderQualityTest, PetrarchUnitTestRecords) {
   auto model = syntax::LoadSyntaxModel(model_path);
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   lexicon::LoadReport load;
-  auto lex = lexicon::Lexicon::Load(lexicon::ValidationLexiconFiles(shared + "/data/petrarch/dictionaries"), &load);
+  auto lex =
+      lexicon::Lexicon::Load(lexicon::ValidationLexiconFiles(shared + "/data/petrarch/dictionaries"), &load);
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
-  auto report = EvaluateFile(shared + "/data/petrarch/text/PETR.UnitTest.records.xml", lex.value(), model.value(),
-                             CoderOptions());
+  auto report = EvaluateFile(shared + "/data/petrarch/text/PETR.UnitTest.records.xml", lex.value(),
+                             model.value(), CoderOptions());
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   std::string text = FormatReport(report.value(), false);
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -35,18 +35,22 @@ struct PatternIndex {
   std::vector<std::vector<uint32_t>> unconditional;
   // (block << 32 | word) -> patterns of that block whose first literal word it is.
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_word;
-  // Per block, per pattern: every literal word it requires (flat).
+  // Per block, per pattern: every literal word it requires.
   std::vector<std::vector<std::vector<lexicon::WordId>>> required;
+  // Per block, per pattern: synsets it requires (one of their phrases must start in the sentence).
+  std::vector<std::vector<std::vector<uint32_t>>> required_synsets;
+  // Per synset: the first words of its phrases, sorted.
+  std::vector<std::vector<lexicon::WordId>> synset_first_words;
 
   static std::shared_ptr<const PatternIndex> Build(const lexicon::VerbDictionary& verbs);
 };
 
 // One coded noun phrase: an actor (with its agents) found in the sentence.
 struct CodedActor {
-  std::string code;        // "RUSGOV", "---GOV" (agents only), "\"NEW ACTOR\"" (new_actor_length)
-  std::string actor_code;  // the bare actor code ("RUS"); "" when agents only
-  int first = 0, last = 0; // token range (sentence positions) of the words coded
-  std::string entry;       // "actors.txt:12" (+ "+agents.txt:40" for each agent)
+  std::string code;         // "RUSGOV", "---GOV" (agents only), "\"NEW ACTOR\"" (new_actor_length)
+  std::string actor_code;   // the bare actor code ("RUS"); "" when agents only
+  int first = 0, last = 0;  // token range (sentence positions) of the words coded
+  std::string entry;        // "actors.txt:12" (+ "+agents.txt:40" for each agent)
 };
 
 class SentenceCoder {
@@ -56,9 +60,9 @@ class SentenceCoder {
   // Codes sentence `s` of `doc`. When `trace` is not null, appends one line per
   // decision ("predicate 'signed' (root): verb SIGN, pattern ... fired").
   // Returns the discard scope that silenced the sentence (kNone if coded).
-  lexicon::DiscardScope Code(const lexicon::Lexicon& lexicon, const CoderOptions& options, const Document& doc,
-                             size_t s, std::vector<Event>* events, std::vector<std::string>* trace,
-                             const PatternIndex* index = nullptr);
+  lexicon::DiscardScope Code(const lexicon::Lexicon& lexicon, const CoderOptions& options,
+                             const Document& doc, size_t s, std::vector<Event>* events,
+                             std::vector<std::string>* trace, const PatternIndex* index = nullptr);
 
   // Valid after Code(): the analysis and the sentence's WordIds.
   const syntax::PredicateAnalysis& analysis() const { return analysis_; }
@@ -69,15 +73,18 @@ class SentenceCoder {
 
  private:
   void CodeConjunct(int head, int depth, std::vector<CodedActor>* out);
-  void CodePredicate(const syntax::Predicate& p, std::vector<Event>* events);
+  void CodePredicate(int k, std::vector<Event>* events);  // k: index in analysis().predicates()
+  void CodePredicateImpl(const syntax::Predicate& p, std::vector<Event>* events);
   int NounHeadOf(int token) const;
   void CoreSpan(int head, int* first, int* last);
   bool CoordinatedSources() const;
+  // Codes the words [first, last] as one phrase, without the parse.
+  void CodeSpan(int first, int last, std::vector<CodedActor>* out);
   bool InVerbPhrase(int verb, int i, bool allow_unmarked = false) const;
   bool MayMatch(uint32_t block, uint32_t pattern) const;
-  void Emit(const syntax::Predicate& p, const CodedActor* source, const CodedActor* target, const std::string& code,
-            bool negated, const std::string& verb, const std::string& pattern, const std::string& pattern_entry,
-            std::vector<Event>* events);
+  void Emit(const syntax::Predicate& p, const CodedActor* source, const CodedActor* target,
+            const std::string& code, bool negated, const std::string& verb, const std::string& pattern,
+            const std::string& pattern_entry, std::vector<Event>* events);
 
   const lexicon::Lexicon* lex_ = nullptr;
   const CoderOptions* opt_ = nullptr;
@@ -90,14 +97,17 @@ class SentenceCoder {
   syntax::PredicateAnalysis analysis_;
   std::vector<int> conj_;
   std::vector<std::pair<int, int>> core_children_;
-  std::vector<CodedActor> sources_, targets_, scratch_, agent_only_targets_;
+  std::vector<CodedActor> sources_, targets_, agent_only_targets_;
   size_t sentence_events_begin_ = 0;
   const PatternIndex* index_ = nullptr;
   std::shared_ptr<const PatternIndex> own_index_;  // when Code() was given none
   const lexicon::Lexicon* own_index_lexicon_ = nullptr;
   std::vector<uint32_t> candidates_;
+  std::vector<uint8_t> emitted_;  // per predicate: did it code an event
+  std::vector<int> order_;
   bool shallow_ = false;
-  bool skip_locative_nmod_ = false;  // while looking for the target of a coordinated subject  // coding a verb the parse did not give as a predicate
+  bool skip_locative_nmod_ = false;  // while looking for the target of a coordinated subject  // coding a
+                                     // verb the parse did not give as a predicate
 };
 
 }  // namespace dyad::code

@@ -40,27 +40,42 @@ bool IsRelativePronoun(const Token& t) {
 
 const char* ArgRoleName(ArgRole role) {
   switch (role) {
-    case ArgRole::kSubject: return "subject";
-    case ArgRole::kPassiveSubject: return "passive-subject";
-    case ArgRole::kObject: return "object";
-    case ArgRole::kIndirectObject: return "indirect-object";
-    case ArgRole::kOblique: return "oblique";
-    case ArgRole::kAgent: return "agent";
-    case ArgRole::kComplement: return "complement";
+    case ArgRole::kSubject:
+      return "subject";
+    case ArgRole::kPassiveSubject:
+      return "passive-subject";
+    case ArgRole::kObject:
+      return "object";
+    case ArgRole::kIndirectObject:
+      return "indirect-object";
+    case ArgRole::kOblique:
+      return "oblique";
+    case ArgRole::kAgent:
+      return "agent";
+    case ArgRole::kComplement:
+      return "complement";
   }
   return "?";
 }
 
 const char* PredicateLinkName(PredicateLink link) {
   switch (link) {
-    case PredicateLink::kRoot: return "root";
-    case PredicateLink::kConj: return "conj";
-    case PredicateLink::kXcomp: return "xcomp";
-    case PredicateLink::kCcomp: return "ccomp";
-    case PredicateLink::kAdvcl: return "advcl";
-    case PredicateLink::kRelcl: return "relcl";
-    case PredicateLink::kAcl: return "acl";
-    case PredicateLink::kOther: return "other";
+    case PredicateLink::kRoot:
+      return "root";
+    case PredicateLink::kConj:
+      return "conj";
+    case PredicateLink::kXcomp:
+      return "xcomp";
+    case PredicateLink::kCcomp:
+      return "ccomp";
+    case PredicateLink::kAdvcl:
+      return "advcl";
+    case PredicateLink::kRelcl:
+      return "relcl";
+    case PredicateLink::kAcl:
+      return "acl";
+    case PredicateLink::kOther:
+      return "other";
   }
   return "?";
 }
@@ -79,8 +94,8 @@ bool IsReportingVerb(std::string_view lemma) {
 
 bool IsIntentionVerb(std::string_view lemma) {
   static constexpr std::string_view kIntend[] = {
-      "agree", "plan",   "intend",   "promise", "pledge",  "vow",  "want",  "seek",    "aim",
-      "decide", "threaten", "expect", "hope",   "prepare", "offer", "try", "attempt", "propose"};
+      "agree",  "plan",     "intend", "promise", "pledge",  "vow",   "want", "seek",    "aim",
+      "decide", "threaten", "expect", "hope",    "prepare", "offer", "try",  "attempt", "propose"};
   return InList(lemma, kIntend);
 }
 
@@ -134,8 +149,8 @@ bool PredicateAnalysis::IsPredicateHead(int i) const {
       }
       return false;
     }
-    return b != "compound" && b != "flat" && b != "fixed" && b != "goeswith" && b != "case" &&
-           b != "mark" && b != "cc" && b != "det" && b != "discourse";
+    return b != "compound" && b != "flat" && b != "fixed" && b != "goeswith" && b != "case" && b != "mark" &&
+           b != "cc" && b != "det" && b != "discourse";
   }
   return false;
 }
@@ -148,14 +163,22 @@ void PredicateAnalysis::FindPredicates() {
     p.verb = i;
     std::string_view rel = tokens_[i].deprel;
     std::string_view b = Base(rel);
-    if (b == "root") p.link = PredicateLink::kRoot;
-    else if (b == "conj") p.link = PredicateLink::kConj;
-    else if (b == "xcomp") p.link = PredicateLink::kXcomp;
-    else if (b == "ccomp") p.link = PredicateLink::kCcomp;
-    else if (b == "advcl") p.link = PredicateLink::kAdvcl;
-    else if (rel == "acl:relcl") p.link = PredicateLink::kRelcl;
-    else if (b == "acl") p.link = PredicateLink::kAcl;
-    else p.link = PredicateLink::kOther;
+    if (b == "root")
+      p.link = PredicateLink::kRoot;
+    else if (b == "conj")
+      p.link = PredicateLink::kConj;
+    else if (b == "xcomp")
+      p.link = PredicateLink::kXcomp;
+    else if (b == "ccomp")
+      p.link = PredicateLink::kCcomp;
+    else if (b == "advcl")
+      p.link = PredicateLink::kAdvcl;
+    else if (rel == "acl:relcl")
+      p.link = PredicateLink::kRelcl;
+    else if (b == "acl")
+      p.link = PredicateLink::kAcl;
+    else
+      p.link = PredicateLink::kOther;
     predicates_.push_back(p);
   }
   // Parents: the nearest governing predicate up the head chain.
@@ -189,7 +212,8 @@ void PredicateAnalysis::FindPredicates() {
 }
 
 int PredicateAnalysis::AddPredicate(int token) {
-  if (token < 0 || token >= n_ || pred_of_[token] >= 0) return token >= 0 && token < n_ ? pred_of_[token] : -1;
+  if (token < 0 || token >= n_ || pred_of_[token] >= 0)
+    return token >= 0 && token < n_ ? pred_of_[token] : -1;
   int k = static_cast<int>(predicates_.size());
   pred_of_[token] = k;
   Predicate p;
@@ -258,6 +282,19 @@ void PredicateAnalysis::CollectArguments(int k) {
     // noun's statement, not a passive modifier.
     bool reporting = p.link == PredicateLink::kAcl && head_[v] >= 0 && head_[v] < v &&
                      IsReportingVerb(LemmaOf(tokens_[v]));
+    // "Deputy Prime Minister Telemar left for Minas Tirith" misparsed as a
+    // modifier of the name: a participle after a proper name without a "by"
+    // phrase is the name's own act.
+    bool by = false;
+    for (int c : children(v)) {
+      if (Base(tokens_[c].deprel) == "obl") {
+        int cs = CaseOf(c);
+        by |= cs >= 0 && EqLower(tokens_[cs].form, "by");
+      }
+    }
+    if (p.link == PredicateLink::kAcl && head_[v] >= 0 && head_[v] < v && tokens_[head_[v]].upos == "PROPN" &&
+        !by)
+      reporting = true;
     if (!has_aux && !has_obj && !reporting) p.passive = true;
   }
   if (has_agent) p.passive = true;
@@ -361,7 +398,8 @@ void PredicateAnalysis::InheritArguments(int k) {
         add(gov, q.passive ? ArgRole::kPassiveSubject : ArgRole::kSubject);
         break;
       }
-      if (b != "xcomp" && b != "conj" && b != "advcl" && b != "ccomp" && b != "parataxis" && b != "dep") break;
+      if (b != "xcomp" && b != "conj" && b != "advcl" && b != "ccomp" && b != "parataxis" && b != "dep")
+        break;
       if (b == "advcl" || b == "ccomp") {
         // "..., saying that ..." inherits; "after crowds trashed" has its own.
         bool marked = false;
@@ -382,7 +420,10 @@ void PredicateAnalysis::InheritArguments(int k) {
         }
         if ((cb == "obj" || cb == "iobj") && found_object < 0) found_object = c;
       }
-      if (b == "xcomp" && found_object >= 0 && !gov_passive) {
+      bool infinitive = false;  // "urged Bree on Monday to help": an infinitival clause
+      for (int c : children(cur))
+        infinitive |= Base(tokens_[c].deprel) == "mark" && EqLower(tokens_[c].form, "to");
+      if ((b == "xcomp" || (b == "advcl" && infinitive)) && found_object >= 0 && !gov_passive) {
         // Object control: "Calenardhon urged Bree to help" -> Bree helps.
         add(found_object, ArgRole::kSubject);
         break;
@@ -413,8 +454,8 @@ void PredicateAnalysis::DecideModality(int k) {
   int v = p.verb;
   Modality m = Modality::kAsserted;
   static constexpr std::string_view kWill[] = {"will", "shall", "'ll", "wo"};
-  static constexpr std::string_view kMaybe[] = {"would", "could", "might", "may", "can",
-                                                "should", "must", "ca", "'d"};
+  static constexpr std::string_view kMaybe[] = {"would",  "could", "might", "may", "can",
+                                                "should", "must",  "ca",    "'d"};
   for (int c : children(v)) {
     std::string_view b = base_rel(c);
     const Token& t = tokens_[c];
@@ -430,7 +471,8 @@ void PredicateAnalysis::DecideModality(int k) {
     } else if (b == "obl" || b == "advmod") {
       // "according to officials, Rohan attacked": reported.
       int cs = CaseOf(c);
-      if (cs >= 0 && EqLower(tokens_[cs].form, "to") && cs > 0 && EqLower(tokens_[cs - 1].form, "according")) {
+      if (cs >= 0 && EqLower(tokens_[cs].form, "to") && cs > 0 &&
+          EqLower(tokens_[cs - 1].form, "according")) {
         if (m == Modality::kAsserted) m = Modality::kReported;
       }
       for (int cc : children(c)) {
@@ -486,8 +528,8 @@ void PredicateAnalysis::SpanOf(int head, bool keep_conj, int* first, int* last) 
     for (int c : children(h)) {
       std::string_view b = base_rel(c);
       if (c == head) continue;
-      if (b == "acl" || b == "appos" || b == "parataxis" || b == "advcl" || b == "punct" ||
-          b == "list" || b == "discourse" || b == "vocative" || b == "reparandum" || b == "dep") {
+      if (b == "acl" || b == "appos" || b == "parataxis" || b == "advcl" || b == "punct" || b == "list" ||
+          b == "discourse" || b == "vocative" || b == "reparandum" || b == "dep") {
         continue;
       }
       if (!keep_conj && (b == "conj" || (b == "cc" && h == head))) continue;
@@ -500,8 +542,12 @@ void PredicateAnalysis::SpanOf(int head, bool keep_conj, int* first, int* last) 
   *last = hi;
 }
 
-void PredicateAnalysis::NounPhraseSpan(int head, int* first, int* last) const { SpanOf(head, false, first, last); }
-void PredicateAnalysis::CoordinatedSpan(int head, int* first, int* last) const { SpanOf(head, true, first, last); }
+void PredicateAnalysis::NounPhraseSpan(int head, int* first, int* last) const {
+  SpanOf(head, false, first, last);
+}
+void PredicateAnalysis::CoordinatedSpan(int head, int* first, int* last) const {
+  SpanOf(head, true, first, last);
+}
 
 bool PredicateAnalysis::Dominates(int ancestor, int i) const {
   for (int steps = 0; i >= 0 && steps <= n_; i = head_[i], ++steps) {

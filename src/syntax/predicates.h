@@ -49,21 +49,21 @@ const char* ArgRoleName(ArgRole role);
 
 // How a predicate is attached to the rest of the sentence.
 enum class PredicateLink : uint8_t {
-  kRoot,       // the main verb
-  kConj,       // "condemned ... and promised ..."
-  kXcomp,      // "agreed to cooperate", "urged Bree to help"
-  kCcomp,      // "said that ...", "believes Dagolath can cope"
-  kAdvcl,      // "after crowds trashed its embassy"
-  kRelcl,      // "the parade that supported Gondor"
-  kAcl,        // "sanctions imposed by the West", "the parade supporting Gondor"
-  kOther,      // parataxis, csubj, dep ...
+  kRoot,   // the main verb
+  kConj,   // "condemned ... and promised ..."
+  kXcomp,  // "agreed to cooperate", "urged Bree to help"
+  kCcomp,  // "said that ...", "believes Dagolath can cope"
+  kAdvcl,  // "after crowds trashed its embassy"
+  kRelcl,  // "the parade that supported Gondor"
+  kAcl,    // "sanctions imposed by the West", "the parade supporting Gondor"
+  kOther,  // parataxis, csubj, dep ...
 };
 const char* PredicateLinkName(PredicateLink link);
 
 struct Argument {
-  int head = -1;         // the nominal's (or clause's) head token
+  int head = -1;  // the nominal's (or clause's) head token
   ArgRole role = ArgRole::kObject;
-  int preposition = -1;  // the case marker token of an oblique, -1 if none
+  int preposition = -1;    // the case marker token of an oblique, -1 if none
   bool inherited = false;  // taken from a governing predicate (xcomp/conj/acl)
 };
 
@@ -149,9 +149,9 @@ class PredicateAnalysis {
 };
 
 // Lemma tests shared with the coder (ASCII, lower case).
-bool IsNegationWord(std::string_view lemma);        // not, n't, never
-bool IsReportingVerb(std::string_view lemma);       // say, tell, report, claim ...
-bool IsIntentionVerb(std::string_view lemma);       // agree, plan, promise, vow ...
+bool IsNegationWord(std::string_view lemma);   // not, n't, never
+bool IsReportingVerb(std::string_view lemma);  // say, tell, report, claim ...
+bool IsIntentionVerb(std::string_view lemma);  // agree, plan, promise, vow ...
 
 }  // namespace dyad::syntax
 

@@ -9,16 +9,6 @@
 namespace dyad::write {
 namespace {
 
-const char* ModalityString(Modality m) {
-  switch (m) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kIntended: return "intended";
-    case Modality::kHypothetical: return "hypothetical";
-    case Modality::kReported: return "reported";
-  }
-  return "asserted";
-}
-
 void AppendInt(int64_t v, std::string* out) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
@@ -304,7 +294,7 @@ void AppendJsonLine(const Event& e, const EventContext& context, std::string* ou
   AppendDouble(e.goldstein, out);
   out->append(e.negated ? ",\"negated\":true" : ",\"negated\":false");
   out->append(",\"modality\":\"");
-  out->append(ModalityString(e.modality));
+  out->append(ModalityName(e.modality));
   out->append("\",\"location\":");
   if (e.location) {
     out->append("{\"name\":");
@@ -427,7 +417,7 @@ void AppendCsvRow(const Event& e, const EventContext& context, std::string* out)
   AppendDouble(e.goldstein, out);
   out->push_back(',');
   field(e.negated ? "true" : "false");
-  field(ModalityString(e.modality));
+  field(ModalityName(e.modality));
   field(e.plover_type);
   field(e.plover_mode);
   field(e.verb);

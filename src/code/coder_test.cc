@@ -1,0 +1,229 @@
+// The coder on hand-built parses (no syntax model needed), with the
+// fictional dictionaries of tests/data/code: who is source and target, what
+// each event records, negation, discards and options.
+#include "code/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/testing.h"
+
+namespace dyad::code {
+namespace {
+
+std::shared_ptr<const lexicon::Lexicon> GoldenLexicon() {
+  std::string dir = testing::SourceDir() + "/tests/data/code";
+  lexicon::LexiconFiles files;
+  files.actors = {dir + "/golden.actors.txt"};
+  files.agents = {dir + "/golden.agents.txt"};
+  files.verbs = {dir + "/golden.verbs.txt"};
+  files.discards = {dir + "/golden.discards.txt"};
+  lexicon::LoadReport report;
+  auto lex = lexicon::Lexicon::Load(files, &report);
+  EXPECT_TRUE(lex.ok());
+  EXPECT_TRUE(report.errors.empty());
+  return lex.value();
+}
+
+// One document; each sentence given as lines "FORM LEMMA UPOS XPOS HEAD DEPREL".
+Document MakeDoc(const std::vector<std::string>& sentences, Date date = 20150101) {
+  Document doc;
+  doc.id = "test";
+  doc.date = date;
+  for (const std::string& conll : sentences) {
+    Sentence s;
+    s.first_token = static_cast<uint32_t>(doc.tokens.size());
+    s.begin = static_cast<uint32_t>(doc.text.size());
+    std::istringstream in(conll);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream f(line);
+      Token t;
+      if (!(f >> t.form >> t.lemma >> t.upos >> t.xpos >> t.head >> t.deprel)) continue;
+      if (!doc.text.empty() && doc.text.back() != ' ') doc.text += ' ';
+      t.begin = static_cast<uint32_t>(doc.text.size());
+      doc.text += t.form;
+      t.end = static_cast<uint32_t>(doc.text.size());
+      doc.tokens.push_back(t);
+    }
+    s.num_tokens = static_cast<uint32_t>(doc.tokens.size()) - s.first_token;
+    s.end = static_cast<uint32_t>(doc.text.size());
+    doc.sentences.push_back(s);
+  }
+  return doc;
+}
+
+std::vector<std::string> Triples(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const char* kAttack = R"(
+Rohan Rohan PROPN NNP 2 nsubj
+attacked attack VERB VBD 0 root
+Gondor Gondor PROPN NNP 2 obj
+. . PUNCT . 2 punct
+)";
+
+TEST(CoderTest, SubjectIsSourceObjectIsTarget) {
+  Coder coder(GoldenLexicon(), CoderOptions());
+  Document doc = MakeDoc({kAttack});
+  std::vector<Event> events;
+  coder.CodeDocument(doc, &events);
+  ASSERT_EQ(Triples(events), std::vector<std::string>{"ROH GON 190"});
+  const Event& e = events[0];
+  EXPECT_EQ(e.source.text, "Rohan");
+  EXPECT_EQ(e.target.text, "Gondor");
+  EXPECT_EQ(e.source.country, "ROH");
+  EXPECT_EQ(e.verb, "attacked");
+  EXPECT_NE(e.pattern_entry.find("golden.verbs.txt:"), std::string::npos);
+  EXPECT_NE(e.source.entry.find("golden.actors.txt:"), std::string::npos);
+  EXPECT_EQ(e.root, "19");
+  EXPECT_EQ(e.quad_class, 4);  // 19 = fight: material conflict
+  EXPECT_LT(e.goldstein, 0);
+  EXPECT_FALSE(e.negated);
+  EXPECT_EQ(e.sentence, "Rohan attacked Gondor .");
+}
+
+TEST(CoderTest, PassiveByPhraseIsTheSource) {
+  Coder coder(GoldenLexicon(), CoderOptions());
+  Document doc = MakeDoc({R"(
+Gondor Gondor PROPN NNP 3 nsubj:pass
+was be AUX VBD 3 aux:pass
+attacked attack VERB VBN 0 root
+by by ADP IN 5 case
+Mordor Mordor PROPN NNP 3 obl:agent
+)"});
+  std::vector<Event> events;
+  coder.CodeDocument(doc, &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"MOR GON 190"});
+}
+
+TEST(CoderTest, CoordinatedSubjectWithoutTargetGivesBothDirections) {
+  Coder coder(GoldenLexicon(), CoderOptions());
+  Document doc = MakeDoc({R"(
+Arnor Arnor PROPN NNP 4 nsubj
+and and CCONJ CC 3 cc
+Gondor Gondor PROPN NNP 1 conj
+met meet VERB VBD 0 root
+in in ADP IN 6 case
+Edoras Edoras PROPN NNP 4 obl
+)"});
+  std::vector<Event> events;
+  coder.CodeDocument(doc, &events);
+  EXPECT_EQ(Triples(events), (std::vector<std::string>{"ARN GON 040", "GON ARN 040"}));
+}
+
+const char* kNegated = R"(
+Rohan Rohan PROPN NNP 4 nsubj
+did do AUX VBD 4 aux
+not not PART RB 4 advmod
+attack attack VERB VB 0 root
+Gondor Gondor PROPN NNP 4 obj
+)";
+
+TEST(CoderTest, NegatedEventIsDroppedByDefault) {
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({kNegated}), &events);
+  EXPECT_TRUE(events.empty());
+}
+
+TEST(CoderTest, NegatedEventIsKeptAndFlaggedWhenAsked) {
+  CoderOptions options;
+  options.keep_negated = true;
+  Coder coder(GoldenLexicon(), options);
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({kNegated}), &events);
+  ASSERT_EQ(Triples(events), std::vector<std::string>{"ROH GON 190"});
+  EXPECT_TRUE(events[0].negated);
+}
+
+TEST(CoderTest, RequireDyadDropsOneSidedEventsUnlessTurnedOff) {
+  const char* one_sided = R"(
+Rohan Rohan PROPN NNP 2 nsubj
+attacked attack VERB VBD 0 root
+. . PUNCT . 2 punct
+)";
+  std::vector<Event> events;
+  Coder(GoldenLexicon(), CoderOptions()).CodeDocument(MakeDoc({one_sided}), &events);
+  EXPECT_TRUE(events.empty());
+  CoderOptions options;
+  ASSERT_TRUE(options.Set("require_dyad", "false").ok());
+  Coder(GoldenLexicon(), options).CodeDocument(MakeDoc({one_sided}), &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROH --- 190"});
+}
+
+TEST(CoderTest, SentenceDiscardSkipsOnlyThatSentence) {
+  const char* football = R"(
+Rohan Rohan PROPN NNP 2 nsubj
+attacked attack VERB VBD 0 root
+Gondor Gondor PROPN NNP 2 obj
+in in ADP IN 6 case
+the the DET DT 6 det
+football football NOUN NN 2 obl
+)";
+  std::vector<Event> events;
+  Coder(GoldenLexicon(), CoderOptions()).CodeDocument(MakeDoc({football, kAttack}), &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sentence_index, 1);
+}
+
+TEST(CoderTest, StoryDiscardSilencesTheWholeDocument) {
+  const char* race = R"(
+Rohan Rohan PROPN NNP 2 nsubj
+won win VERB VBD 0 root
+the the DET DT 5 det
+horse horse NOUN NN 5 compound
+race race NOUN NN 2 obj
+)";
+  std::vector<Event> events;
+  Coder(GoldenLexicon(), CoderOptions()).CodeDocument(MakeDoc({kAttack, race}), &events);
+  EXPECT_TRUE(events.empty());
+}
+
+TEST(CoderTest, AgentComposesWithActorInModifier) {
+  // "Officials from Arnor criticized Mordor" -> ARNGOV
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Officials official NOUN NNS 4 nsubj
+from from ADP IN 3 case
+Arnor Arnor PROPN NNP 1 nmod
+criticized criticize VERB VBD 0 root
+Mordor Mordor PROPN NNP 4 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ARNGOV MOR 111"});
+}
+
+TEST(CoderTest, DatedActorCodeFollowsTheDocumentDate) {
+  const char* theoden = R"(
+Theoden Theoden PROPN NNP 2 nsubj
+criticized criticize VERB VBD 0 root
+Mordor Mordor PROPN NNP 2 obj
+)";
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({theoden}, 20150601), &events);
+  coder.CodeDocument(MakeDoc({theoden}, 20050601), &events);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].source.code, "ROHGOV");
+  EXPECT_EQ(events[1].source.code, "ROHELI");
+}
+
+TEST(CoderTest, UnparsedSentenceCodesNothingAndDoesNotCrash) {
+  Document doc = MakeDoc({kAttack});
+  for (Token& t : doc.tokens) t.head = -1;
+  std::vector<Event> events;
+  Coder(GoldenLexicon(), CoderOptions()).CodeDocument(doc, &events);
+  EXPECT_TRUE(events.empty());
+}
+
+}  // namespace
+}  // namespace dyad::code
