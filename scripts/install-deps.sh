@@ -7,6 +7,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev        # tests and benchmarks
   nlohmann-json3-dev libcli11-dev                   # JSON, command line
   libicu-dev                                        # Unicode normalisation
+  libsqlite3-dev                                    # the event store (dyad ingest/query/stats/export)
   wordnet-base                                      # WordNet morphology for the lemmatiser (training only)
 )
 missing=()

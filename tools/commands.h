@@ -11,6 +11,7 @@ namespace dyad::cli {
 void RegisterCodeCommands(CLI::App& app, int* exit_code);    // code        (cmd_code.cc)
 void RegisterEvalCommands(CLI::App& app, int* exit_code);    // eval, explain (cmd_eval.cc)
 void RegisterSyntaxCommands(CLI::App& app, int* exit_code);  // parse, train-syntax, eval-syntax (cmd_syntax.cc)
+void RegisterStoreCommands(CLI::App& app, int* exit_code);   // ingest, query, stats, export (cmd_store.cc)
 
 }  // namespace dyad::cli
 

@@ -1,0 +1,257 @@
+// The event store: ingest rate of pre-coded events, query latencies on a large
+// synthetic store, database size per million events, and the merge rule's
+// precision/recall on a corpus with known repeats. Each figure is printed
+// beside its target (issue 6).
+//
+//   store_bench [--events N (default 1000000)] [--db PATH] [--keep] [--reuse (an existing --db)]
+//               [--skip-ingest] [--skip-dedup]
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+#include "store/synthetic.h"
+
+using namespace dyad;
+using namespace dyad::store;
+
+namespace {
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void Remove(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+uint64_t FileSize(const std::string& path) {
+  std::error_code ec;
+  uint64_t n = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    auto s = std::filesystem::file_size(path + suffix, ec);
+    if (!ec) n += s;
+  }
+  return n;
+}
+
+void Check(const Status& s) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "store_bench: %s\n", s.message().c_str());
+    std::exit(1);
+  }
+}
+
+// Ingests documents until `events` events are stored; returns events/s.
+double Ingest(Store* store, SyntheticGenerator* gen, int64_t events, int batch, bool progress) {
+  PrecodedDocument doc;
+  int64_t stored = 0;
+  int in_batch = 0;
+  double t0 = Now(), last = t0;
+  while (stored < events) {
+    gen->Next(&doc);
+    auto r = store->PutDocument(doc.record, doc.events);
+    Check(r.status());
+    stored += static_cast<int64_t>(doc.events.size());
+    if (++in_batch >= batch) {
+      Check(store->Commit());
+      in_batch = 0;
+      if (progress && Now() - last > 5) {
+        last = Now();
+        std::fprintf(stderr, "  ... %lld events, %.0f events/s\n", static_cast<long long>(stored),
+                     stored / (last - t0));
+      }
+    }
+  }
+  Check(store->Commit());
+  return stored / (Now() - t0);
+}
+
+template <typename F>
+double MedianMs(int runs, F f) {
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) {
+    double t0 = Now();
+    f();
+    ms.push_back((Now() - t0) * 1000);
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms[ms.size() / 2];
+}
+
+void Figure(const char* what, double value, const char* unit, const char* target, bool ok) {
+  std::printf("  %-58s %12.1f %-9s target %-14s %s\n", what, value, unit, target, ok ? "ok" : "MISSED");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int64_t events = 1000000;
+  std::string db = (std::filesystem::temp_directory_path() / "dyad_store_bench.db").string();
+  bool keep = false, skip_dedup = false, only_ingest = false, reuse = false, skip_ingest = false;
+  int ingest_batch = 1000;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--events") && i + 1 < argc) {
+      events = std::atoll(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--db") && i + 1 < argc) {
+      db = argv[++i];
+    } else if (!std::strcmp(argv[i], "--keep")) {
+      keep = true;
+    } else if (!std::strcmp(argv[i], "--batch") && i + 1 < argc) {
+      ingest_batch = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--reuse")) {
+      reuse = keep = true;
+    } else if (!std::strcmp(argv[i], "--skip-ingest")) {
+      skip_ingest = true;
+    } else if (!std::strcmp(argv[i], "--only-ingest")) {
+      only_ingest = true;
+    } else if (!std::strcmp(argv[i], "--skip-dedup")) {
+      skip_dedup = true;
+    } else {
+      std::fprintf(stderr, "usage: store_bench [--events N] [--db PATH] [--keep] [--reuse] [--skip-ingest] [--skip-dedup]\n");
+      return 1;
+    }
+  }
+
+  std::printf("store_bench: SQLite store, synthetic events (Zipf actors and codes, seasonal dates, 10 years)\n");
+
+  // 1. Ingest rate, 200,000 pre-coded events into a fresh store, with and without the text index.
+  for (bool fts : {true, false}) {
+    if (skip_ingest) break;
+    std::string path = db + ".ingest";
+    Remove(path);
+    StoreOptions o;
+    o.text_index = fts;
+    auto s = Store::Open(path, o);
+    Check(s.status());
+    if (const char* pragma = std::getenv("STORE_BENCH_SQL")) Check(s.value()->Exec(pragma));
+    SyntheticGenerator gen({.seed = 42});
+    double rate = Ingest(s.value().get(), &gen, 200000, ingest_batch, false);
+    char label[128];
+    std::snprintf(label, sizeof label, "ingest pre-coded events (dedup on, %s)", fts ? "text index" : "no text index");
+    Figure(label, rate, "events/s", ">= 100000", rate >= 100000);
+    s.value().reset();
+    Remove(path);
+  }
+
+  if (only_ingest) return 0;
+  // 2. A large store.
+  bool build = !(reuse && std::filesystem::exists(db));
+  if (build) Remove(db);
+  StoreOptions o;
+  o.text_index = false;  // the big store measures the event queries; the text index is optional
+  double t0 = Now();
+  if (build) {
+    auto s = Store::Open(db, o);
+    Check(s.status());
+    SyntheticGenerator gen({.seed = 1});
+    std::fprintf(stderr, "store_bench: building a store of %lld events in %s\n", static_cast<long long>(events),
+                 db.c_str());
+    double rate = Ingest(s.value().get(), &gen, events, 5000, true);
+    std::printf("  built %lld events in %.0f s (%.0f events/s)\n", static_cast<long long>(events), Now() - t0, rate);
+    Check(s.value()->Exec("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE"));
+  }
+  auto s = Store::Open(db, StoreOptions{.read_only = true});
+  Check(s.status());
+  Store* st = s.value().get();
+  auto counts = st->Counts();
+  Check(counts.status());
+  double mb = FileSize(db) / 1e6;
+  std::printf("  store: %lld events, %lld mentions, %lld documents; %.0f MB = %.0f MB per million events\n",
+              static_cast<long long>(counts.value().events), static_cast<long long>(counts.value().mentions),
+              static_cast<long long>(counts.value().documents), mb, mb * 1e6 / counts.value().events);
+
+  // The busiest country pair, for the time-series query.
+  auto pairs = st->Top(QueryFilter{.from = 20200101, .to = 20200131}, "pair", 3, 3);
+  Check(pairs.status());
+  std::string a = "USA", b = "RUS";
+  if (!pairs.value().empty()) {
+    a = pairs.value()[0].key.substr(0, 3);
+    b = pairs.value()[0].key.substr(4, 3);
+  }
+  int64_t series_events = 0;
+  double series_ms = MedianMs(21, [&] {
+    auto r = st->Series(QueryFilter{.dyad_a = a, .dyad_b = b}, Bucket::kMonth);
+    Check(r.status());
+    series_events = 0;
+    for (const auto& p : r.value()) series_events += p.events;
+  });
+  char label[160];
+  std::snprintf(label, sizeof label, "dyad time series %s-%s, 10 years by month (%lld events)", a.c_str(), b.c_str(),
+                static_cast<long long>(series_events));
+  Figure(label, series_ms, "ms median", "<= 50 ms", series_ms <= 50);
+
+  size_t returned = 0;
+  double query_ms = MedianMs(21, [&] {
+    auto r = st->Query(QueryFilter{.actors = {a}, .quads = {3, 4}, .from = 20180101, .to = 20221231, .limit = 1000});
+    Check(r.status());
+    returned = r.value().size();
+  });
+  std::snprintf(label, sizeof label, "filtered query (actor %s, conflict, 5 years) -> %zu events", a.c_str(), returned);
+  Figure(label, query_ms, "ms median", "<= 20 ms", query_ms <= 20);
+
+  size_t top_rows = 0;
+  double top_ms = MedianMs(21, [&] {
+    auto r = st->Top(QueryFilter{.from = 20230301, .to = 20230331}, "dyad", 3, 20);
+    Check(r.status());
+    top_rows = r.value().size();
+  });
+  Figure("top 20 dyads for a month", top_ms, "ms median", "<= 200 ms", top_ms <= 200);
+  s.value().reset();
+  if (!keep) Remove(db);
+
+  // 3. The merge rule on a corpus with known repeats.
+  if (!skip_dedup) {
+    RepeatCorpus corpus = MakeRepeatCorpus(20000, 6, 365, 3);
+    std::printf("  dedup: %d true events reported in %zu documents by up to 6 outlets, dates +-1 day\n",
+                corpus.true_events, corpus.docs.size());
+    struct Rule {
+      const char* name;
+      DedupOptions d;
+    };
+    std::vector<Rule> rules = {
+        {"off", {.enabled = false}},
+        {"window 0 days, actors 6 chars, base code", {.window_days = 0}},
+        {"window 1 day, actors 6 chars, base code (default)", {}},
+        {"window 2 days, actors 6 chars, base code", {.window_days = 2}},
+        {"window 1 day, actors 3 chars (country), base code", {.actor_chars = 3}},
+        {"window 1 day, whole actor codes, base code", {.actor_chars = 0}},
+        {"window 1 day, actors 6 chars, full code", {.code_chars = 4}},
+        {"window 1 day, actors 6 chars, root (2 digits)", {.code_chars = 2}},
+    };
+    std::map<std::string, int> truth_of_doc;
+    for (size_t i = 0; i < corpus.docs.size(); ++i) truth_of_doc[corpus.docs[i].record.id] = corpus.truth[i][0];
+    for (const Rule& rule : rules) {
+      std::string path = db + ".dedup";
+      Remove(path);
+      auto ds = Store::Open(path, StoreOptions{.dedup = rule.d, .text_index = false});
+      Check(ds.status());
+      for (const PrecodedDocument& d : corpus.docs) Check(ds.value()->PutDocument(d.record, d.events).status());
+      Check(ds.value()->Commit());
+      auto q = ds.value()->Query(QueryFilter{.limit = 0, .with_mentions = true});
+      Check(q.status());
+      std::vector<int64_t> predicted;
+      std::vector<int> truth;
+      for (const StoredEvent& ev : q.value()) {
+        for (const Mention& m : ev.mentions) {
+          predicted.push_back(ev.id);
+          truth.push_back(truth_of_doc[m.doc_id]);
+        }
+      }
+      MergeQuality mq = ScoreClusters(predicted, truth);
+      std::printf("    %-52s events %6zu (true %d)  pairwise precision %.3f  recall %.3f\n", rule.name,
+                  q.value().size(), corpus.true_events, mq.precision, mq.recall);
+      ds.value().reset();
+      Remove(path);
+    }
+  }
+  return 0;
+}

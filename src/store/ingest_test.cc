@@ -1,0 +1,222 @@
+// End-to-end tests of `dyad ingest` as a real process: kill -9 at several
+// points and resume; ingest twice; change a document.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "store/precoded.h"
+#include "store/store.h"
+#include "store/synthetic.h"
+#include "tests/testing.h"
+
+namespace dyad::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Binary() { return DYAD_BINARY; }
+
+// Runs `dyad args...`; when kill_after_ms >= 0, sends SIGKILL after that long.
+// Returns the exit status, or -9 when killed.
+int RunDyad(const std::vector<std::string>& args, int kill_after_ms = -1) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    std::string bin = Binary();
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int devnull = open("/dev/null", O_WRONLY);
+    if (devnull >= 0) {
+      dup2(devnull, STDERR_FILENO);
+      dup2(devnull, STDOUT_FILENO);
+    }
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  if (kill_after_ms >= 0) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_ms);
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    kill(pid, SIGKILL);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFSIGNALED(status)) return -WTERMSIG(status);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    dir_ = fs::temp_directory_path() / ("dyad_ingest_test_" + std::to_string(getpid()) + "_" + std::to_string(++n_));
+    fs::create_directories(dir_);
+  }
+  ~TempDir() { fs::remove_all(dir_); }
+  std::string operator/(const std::string& name) const { return (dir_ / name).string(); }
+
+ private:
+  static inline int n_ = 0;
+  fs::path dir_;
+};
+
+// What must be equal between a clean run and a killed-and-resumed one.
+struct Fingerprint {
+  int64_t documents = -1, events = -1, mentions = -1, sentences = -1, mention_sum = -1, id_sum = -1;
+  std::string integrity;
+  bool operator==(const Fingerprint& o) const {
+    return documents == o.documents && events == o.events && mentions == o.mentions && sentences == o.sentences &&
+           mention_sum == o.mention_sum && id_sum == o.id_sum;
+  }
+};
+
+Fingerprint Take(const std::string& db) {
+  Fingerprint f;
+  StoreOptions o;
+  auto s = Store::Open(db, o);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  if (!s.ok()) return f;
+  Store* st = s.value().get();
+  auto q = [st](const char* sql) {
+    auto r = st->QueryInt(sql);
+    EXPECT_TRUE(r.ok()) << sql;
+    return r.ok() ? r.value() : -1;
+  };
+  f.documents = q("SELECT count(*) FROM documents");
+  f.events = q("SELECT count(*) FROM events");
+  f.mentions = q("SELECT count(*) FROM mentions");
+  f.sentences = q("SELECT count(*) FROM sentences");
+  f.mention_sum = q("SELECT total(NumMentions * (id % 1000)) FROM events");
+  f.id_sum = q("SELECT total(GLOBALEVENTID % 1000003) FROM events");
+  f.integrity = q("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'") == 1 ? "ok" : "bad";
+  return f;
+}
+
+std::string WriteCorpus(const std::string& path, int docs) {
+  SyntheticGenerator gen({.seed = 11, .first = 20240101, .years = 1});
+  std::ofstream out(path);
+  std::string buf;
+  PrecodedDocument d;
+  for (int i = 0; i < docs; ++i) {
+    gen.Next(&d);
+    buf.clear();
+    AppendPrecodedLine(d.record, d.events, &buf);
+    out << buf;
+  }
+  // Some repeats of the same events by other "outlets" so that merging happens too.
+  RepeatCorpus rep = MakeRepeatCorpus(docs / 4, 4, 60, 5);
+  for (const PrecodedDocument& r : rep.docs) {
+    buf.clear();
+    AppendPrecodedLine(r.record, r.events, &buf);
+    out << buf;
+  }
+  return path;
+}
+
+TEST(IngestProcessTest, SigkillAtAnyPointThenResumeGivesTheCleanRunsEvents) {
+  if (!fs::exists(Binary())) GTEST_SKIP() << "dyad binary not built: " << Binary();
+  TempDir tmp;
+  std::string corpus = WriteCorpus(tmp / "corpus.jsonl", 6000);
+  std::string clean = tmp / "clean.db";
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunDyad({"ingest", "--db", clean, "--precoded", "--batch", "50", "-q", corpus}), 0);
+  int clean_ms = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());
+  Fingerprint want = Take(clean);
+  ASSERT_GT(want.events, 0);
+  ASSERT_LT(want.events, want.mentions);  // some merging happened
+
+  // Kill at several points of the run (fractions of the clean run's time), then resume.
+  std::string db = tmp / "killed.db";
+  int kills = 0;
+  for (double frac : {0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95}) {
+    int rc = RunDyad({"ingest", "--db", db, "--precoded", "--batch", "50", "-q", corpus},
+                     std::max(1, static_cast<int>(clean_ms * frac)));
+    if (rc == -SIGKILL) ++kills;
+    // Between kills the store opens and is consistent.
+    Fingerprint mid = Take(db);
+    EXPECT_EQ(mid.integrity, "ok");
+    EXPECT_LE(mid.documents, want.documents);
+  }
+  EXPECT_GE(kills, 3) << "the run finished before most kills; the test did not test much";
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, "--precoded", "--batch", "50", "-q", corpus}), 0);
+  Fingerprint got = Take(db);
+  EXPECT_EQ(got.integrity, "ok");
+  EXPECT_EQ(got.documents, want.documents);
+  EXPECT_EQ(got.events, want.events);
+  EXPECT_EQ(got.mentions, want.mentions);
+  EXPECT_EQ(got.sentences, want.sentences);
+  EXPECT_EQ(got.mention_sum, want.mention_sum);
+  EXPECT_EQ(got.id_sum, want.id_sum);
+}
+
+TEST(IngestProcessTest, PrecodedIngestTwiceIsIdempotentAndChangedLineReplaces) {
+  if (!fs::exists(Binary())) GTEST_SKIP() << "dyad binary not built: " << Binary();
+  TempDir tmp;
+  std::string corpus = WriteCorpus(tmp / "corpus.jsonl", 200);
+  std::string db = tmp / "t.db";
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, "--precoded", "-q", corpus}), 0);
+  Fingerprint once = Take(db);
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, "--precoded", "-q", corpus}), 0);
+  EXPECT_EQ(Take(db), once);
+
+  // Change one document: its events are replaced, the rest stays.
+  std::ifstream in(corpus);
+  std::string first;
+  std::getline(in, first);
+  PrecodedReader reader("x");
+  std::vector<PrecodedDocument> docs;
+  std::string error;
+  reader.Add(first, &docs, &error);
+  ASSERT_EQ(docs.size(), 1u);
+  size_t old_events = docs[0].events.size();
+  docs[0].events.resize(1);
+  docs[0].events[0].code = "190";
+  std::string changed;
+  AppendPrecodedLine(docs[0].record, docs[0].events, &changed);
+  std::ofstream(tmp / "changed.jsonl") << changed;
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, "--precoded", "-q", tmp / "changed.jsonl"}), 0);
+  Fingerprint after = Take(db);
+  EXPECT_EQ(after.documents, once.documents);
+  EXPECT_EQ(after.mentions, once.mentions - static_cast<int64_t>(old_events) + 1);
+}
+
+TEST(IngestProcessTest, CodesRealDocumentsIdempotently) {
+  if (!fs::exists(Binary())) GTEST_SKIP() << "dyad binary not built: " << Binary();
+  if (!fs::exists(testing::SourceDir() + "/data/models/en_ewt.dyadsyn")) GTEST_SKIP() << "no syntax model";
+  TempDir tmp;
+  std::ofstream(tmp / "docs.jsonl")
+      << R"({"id":"n1","date":"2025-01-10","source":"AFP","url":"https://a.example/1","text":"The Russian government criticized Iran on Monday. Iranian officials met Russian diplomats in Moscow."})"
+      << "\n"
+      << R"({"id":"n2","date":"2025-01-11","source":"Reuters","url":"https://b.example/2","text":"Russia's government criticized Iran again, officials said."})"
+      << "\n";
+  std::string db = tmp / "t.db";
+  int rc = RunDyad({"ingest", "--db", db, "-q", tmp / "docs.jsonl"});
+  ASSERT_TRUE(rc == 0 || rc == 2) << rc;
+  Fingerprint once = Take(db);
+  EXPECT_EQ(once.documents, 2);
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, "-q", tmp / "docs.jsonl"}), rc);
+  EXPECT_EQ(Take(db), once);
+  std::ofstream(tmp / "docs2.jsonl")
+      << R"({"id":"n2","date":"2025-01-11","source":"Reuters","url":"https://b.example/2","text":"Nothing happened today."})"
+      << "\n";
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, "-q", tmp / "docs2.jsonl"}), 0);
+  Fingerprint after = Take(db);
+  EXPECT_EQ(after.documents, 2);
+  EXPECT_LE(after.mentions, once.mentions);
+}
+
+}  // namespace
+}  // namespace dyad::store

@@ -1,0 +1,1475 @@
+// The SQLite store. The only file (with export.cc) that talks to SQLite.
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string_view>
+#include <variant>
+
+#include "write/write.h"
+
+namespace dyad::store {
+
+// ---------------------------------------------------------------------------
+// Small helpers.
+
+int64_t DayNumber(Date date) {
+  // Howard Hinnant's days_from_civil.
+  int y = date / 10000, m = date / 100 % 100, d = date % 100;
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date DateOfDay(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  return static_cast<Date>(y * 10000 + m * 100 + d);
+}
+
+namespace {
+
+uint64_t Fnv(std::string_view s, uint64_t h = 14695981039346656037ull) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string Prefix(const std::string& s, int n) { return n <= 0 ? s : s.substr(0, static_cast<size_t>(n)); }
+
+std::string PlaceKey(const Event& e) {
+  if (!e.location) return "";
+  if (!e.location->feature_id.empty()) return "id:" + e.location->feature_id;
+  std::string key = "n:" + e.location->country + "|";
+  for (char c : e.location->name) key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  return key;
+}
+
+// Splits a TSV row (without its '\n') into fields.
+std::vector<std::string_view> SplitTabs(std::string_view row) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = row.find('\t', start);
+    if (tab == std::string_view::npos) {
+      out.push_back(row.substr(start));
+      return out;
+    }
+    out.push_back(row.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+}  // namespace
+
+const char* ModalityText(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kIntended: return "intended";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kReported: return "reported";
+  }
+  return "asserted";
+}
+
+int ModalityFromText(std::string_view name) {
+  for (int m = 0; m < 4; ++m) {
+    if (name == ModalityText(static_cast<Modality>(m))) return m;
+  }
+  return -1;
+}
+
+uint64_t ContentHash(const Document& doc) {
+  uint64_t h = Fnv(doc.text);
+  h = Fnv("\x1f", h);
+  h = Fnv(std::to_string(doc.date), h);
+  for (const std::string* s : {&doc.url, &doc.source, &doc.title}) {
+    h = Fnv("\x1f", h);
+    h = Fnv(*s, h);
+  }
+  h &= 0x7FFFFFFFFFFFFFFFull;
+  return h;
+}
+
+DocumentRecord MakeDocumentRecord(const Document& doc) {
+  DocumentRecord r;
+  r.id = doc.id;
+  r.date = doc.date;
+  r.url = doc.url;
+  r.source = doc.source;
+  r.title = doc.title;
+  r.origin = doc.origin.ToString();
+  r.content_hash = ContentHash(doc);
+  r.text_length = doc.text.size();
+  r.sentences = static_cast<int>(doc.sentences.size());
+  return r;
+}
+
+const char* PutOutcomeName(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kInserted: return "inserted";
+    case PutOutcome::kUnchanged: return "unchanged";
+    case PutOutcome::kReplaced: return "replaced";
+    case PutOutcome::kDuplicate: return "duplicate";
+  }
+  return "?";
+}
+
+Result<Bucket> ParseBucket(const std::string& name) {
+  if (name == "day") return Bucket::kDay;
+  if (name == "week") return Bucket::kWeek;
+  if (name == "month") return Bucket::kMonth;
+  if (name == "year") return Bucket::kYear;
+  return Status::InvalidArgument("unknown period \"" + name + "\" (expected day, week, month or year)");
+}
+
+// ---------------------------------------------------------------------------
+// Schema.
+
+namespace {
+
+const char* const kEventGdeltColumns[61] = {
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL"};
+const char kEventGdeltTypes[] = "IIIIRTTTTTTTTTTTTTTTTTTTTITTTIRIIIRITTTTRRTITTTTRRTITTTTRRTIT";
+
+const char* const kMentionGdeltColumns[16] = {
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras"};
+const char kMentionGdeltTypes[] = "IIIITTIIIIIIIRTT";
+
+const char* SqlType(char t) { return t == 'I' ? "INTEGER" : t == 'R' ? "REAL" : "TEXT"; }
+
+// Our mention columns after the GDELT ones (order matters: BindMention, ReadMention).
+const char* const kMentionOwnColumns[] = {
+    "event", "doc", "sentence", "event_index", "sentence_index", "char_start", "char_end", "date",
+    "a1_code", "a1_text", "a1_country", "a1_start", "a1_end", "a1_entry", "a1_via",
+    "a2_code", "a2_text", "a2_country", "a2_start", "a2_end", "a2_entry", "a2_via",
+    "code", "root", "quad_class", "goldstein", "negated", "modality", "verb", "pattern", "pattern_entry",
+    "plover_type", "plover_mode", "geo", "geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature_id",
+    "date_precision"};
+constexpr int kMentionOwn = sizeof(kMentionOwnColumns) / sizeof(kMentionOwnColumns[0]);
+
+std::string SchemaV1() {
+  std::string s =
+      "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+      "CREATE TABLE documents(\n"
+      "  id INTEGER PRIMARY KEY,\n"
+      "  doc_id TEXT NOT NULL UNIQUE,\n"
+      "  content_hash INTEGER NOT NULL,\n"
+      "  date INTEGER NOT NULL,\n"
+      "  url TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, origin TEXT NOT NULL,\n"
+      "  text_length INTEGER NOT NULL, sentences INTEGER NOT NULL, events INTEGER NOT NULL,\n"
+      "  ingested INTEGER NOT NULL);\n"
+      "CREATE INDEX documents_hash ON documents(content_hash);\n"
+      "CREATE TABLE sentences(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, sentence_index INTEGER NOT NULL,\n"
+      "  char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, text TEXT NOT NULL);\n"
+      "CREATE INDEX sentences_doc ON sentences(doc);\n";
+  s += "CREATE TABLE events(\n  id INTEGER PRIMARY KEY";
+  for (int i = 0; i < 61; ++i) {
+    s += ",\n  ";
+    s += kEventGdeltColumns[i];
+    s += ' ';
+    s += SqlType(kEventGdeltTypes[i]);
+  }
+  s += ",\n  day INTEGER,            -- days since 1970-01-01; NULL when the date is unknown\n"
+
+       "  date_precision INTEGER NOT NULL, -- DatePrecision: 0 day, 1 month, 2 year, 3 the document's date\n"
+       "  a1 TEXT NOT NULL, a2 TEXT NOT NULL, -- actor codes cut to 3 characters (country), for the dyad indexes\n"
+       "  dedup_hash INTEGER NOT NULL, place_key TEXT NOT NULL, place_country TEXT NOT NULL,\n"
+       "  modality INTEGER NOT NULL, negated INTEGER NOT NULL, plover_type TEXT NOT NULL,\n"
+       "  first_mention INTEGER NOT NULL);\n";
+  s += "CREATE TABLE mentions(\n  id INTEGER PRIMARY KEY";
+  for (int i = 0; i < 16; ++i) {
+    s += ",\n  ";
+    s += kMentionGdeltColumns[i];
+    s += ' ';
+    s += SqlType(kMentionGdeltTypes[i]);
+  }
+  for (int i = 0; i < kMentionOwn - 1; ++i) {  // the last, date_precision, came with version 3
+    s += ",\n  ";
+    s += kMentionOwnColumns[i];
+  }
+  s += ");\n";
+  s +=
+      "CREATE INDEX mentions_event ON mentions(event);\n"
+      "CREATE INDEX mentions_doc ON mentions(doc);\n"
+      "CREATE INDEX events_dedup ON events(dedup_hash, day);\n"
+      "CREATE INDEX events_dyad ON events(a1, a2, day, QuadClass, GoldsteinScale);\n";
+  return s;
+}
+
+// Version 2: covering indexes for the stats queries (reverse dyad, per-period tops).
+const char* const kSchemaV2 =
+    "CREATE INDEX events_dyad_rev ON events(a2, a1, day, QuadClass, GoldsteinScale);\n"
+    "CREATE INDEX events_day ON events(day, a1, a2, EventRootCode, QuadClass, GoldsteinScale, NumMentions);\n";
+
+// Version 3: each event's date range (merging within a window of any of its mentions), mentions'
+// date precision, and a mentions index that answers "is this outlet/document already counted?".
+const char* const kSchemaV3 =
+    "ALTER TABLE events ADD COLUMN day_min INTEGER;\n"
+    "ALTER TABLE events ADD COLUMN day_max INTEGER;\n"
+    "UPDATE events SET day_min = day, day_max = day;\n"
+    "ALTER TABLE mentions ADD COLUMN date_precision INTEGER NOT NULL DEFAULT 3;\n"
+    "DROP INDEX mentions_event;\n"
+    "CREATE INDEX mentions_event ON mentions(event, MentionSourceName, doc);\n";
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Prepared statements.
+
+struct Store::Stmts {
+  sqlite3_stmt* find_doc = nullptr;
+  sqlite3_stmt* find_hash = nullptr;
+  sqlite3_stmt* insert_doc = nullptr;
+  sqlite3_stmt* update_doc = nullptr;
+  sqlite3_stmt* insert_sentence = nullptr;
+  sqlite3_stmt* insert_fts = nullptr;
+  sqlite3_stmt* insert_event = nullptr;
+  sqlite3_stmt* insert_mention = nullptr;
+  sqlite3_stmt* find_event = nullptr;
+  sqlite3_stmt* recount = nullptr;
+  sqlite3_stmt* set_first = nullptr;
+  sqlite3_stmt* mention_by_id = nullptr;
+  sqlite3_stmt* mentions_of = nullptr;
+  sqlite3_stmt* begin = nullptr;
+  sqlite3_stmt* commit = nullptr;
+  sqlite3_stmt* savepoint = nullptr;
+  sqlite3_stmt* add_mention = nullptr;
+  sqlite3_stmt* release = nullptr;
+
+  ~Stmts() {
+    for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
+                            insert_mention, find_event, recount, set_first, mention_by_id, mentions_of, begin,
+                            commit, savepoint, release, add_mention}) {
+      sqlite3_finalize(s);
+    }
+  }
+};
+
+namespace {
+
+// Resets a statement when it goes out of scope.
+class Reset {
+ public:
+  explicit Reset(sqlite3_stmt* s) : s_(s) {}
+  ~Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+
+ private:
+  sqlite3_stmt* s_;
+};
+
+void BindText(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+std::string ColumnText(sqlite3_stmt* s, int i) {
+  const unsigned char* p = sqlite3_column_text(s, i);
+  return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s, i));
+}
+
+// Binds a GDELT TSV field to a column of the given type ('I', 'R', 'T').
+void BindField(sqlite3_stmt* s, int i, std::string_view v, char type) {
+  if (type == 'T') {
+    BindText(s, i, v);
+  } else if (v.empty()) {
+    sqlite3_bind_null(s, i);
+  } else if (type == 'I') {
+    sqlite3_bind_int64(s, i, std::strtoll(std::string(v).c_str(), nullptr, 10));
+  } else {
+    sqlite3_bind_double(s, i, std::strtod(std::string(v).c_str(), nullptr));
+  }
+}
+
+std::string MentionSelectColumns(const char* m) {
+  std::string s;
+  for (int i = 0; i < 16; ++i) s += std::string(i ? ", " : "") + m + "." + kMentionGdeltColumns[i];
+  for (const char* c : kMentionOwnColumns) s += std::string(", ") + m + "." + c;
+  s += std::string(", ") + m + ".id, d.doc_id, d.source, d.url, d.date, d.text_length, s.text";
+  return s;
+}
+
+std::string MentionJoin(const char* m) {
+  return std::string(" JOIN documents d ON d.id = ") + m + ".doc LEFT JOIN sentences s ON s.id = " + m + ".sentence";
+}
+
+// Reads a row selected with MentionSelectColumns() starting at column `at`.
+Mention ReadMention(sqlite3_stmt* s, int at) {
+  Mention m;
+  Event& e = m.event;
+  int c = at + 16;  // our columns
+  m.event_id = sqlite3_column_int64(s, c + 0);
+  m.event_index = sqlite3_column_int(s, c + 3);
+  e.sentence_index = sqlite3_column_int(s, c + 4);
+  e.char_start = static_cast<uint32_t>(sqlite3_column_int64(s, c + 5));
+  e.char_end = static_cast<uint32_t>(sqlite3_column_int64(s, c + 6));
+  e.date = sqlite3_column_int(s, c + 7);
+  for (int k = 0; k < 2; ++k) {
+    EventActor& a = k == 0 ? e.source : e.target;
+    int b = c + 8 + 7 * k;
+    a.code = ColumnText(s, b);
+    a.text = ColumnText(s, b + 1);
+    a.country = ColumnText(s, b + 2);
+    a.char_start = static_cast<uint32_t>(sqlite3_column_int64(s, b + 3));
+    a.char_end = static_cast<uint32_t>(sqlite3_column_int64(s, b + 4));
+    a.entry = ColumnText(s, b + 5);
+    a.via = ColumnText(s, b + 6);
+  }
+  e.code = ColumnText(s, c + 22);
+  e.root = ColumnText(s, c + 23);
+  e.quad_class = sqlite3_column_int(s, c + 24);
+  e.goldstein = sqlite3_column_double(s, c + 25);
+  e.negated = sqlite3_column_int(s, c + 26) != 0;
+  int mod = sqlite3_column_int(s, c + 27);
+  e.modality = static_cast<Modality>(mod >= 0 && mod < 4 ? mod : 0);
+  e.verb = ColumnText(s, c + 28);
+  e.pattern = ColumnText(s, c + 29);
+  e.pattern_entry = ColumnText(s, c + 30);
+  e.plover_type = ColumnText(s, c + 31);
+  e.plover_mode = ColumnText(s, c + 32);
+  if (sqlite3_column_int(s, c + 33) != 0) {
+    EventLocation loc;
+    loc.name = ColumnText(s, c + 34);
+    loc.country = ColumnText(s, c + 35);
+    loc.lat = sqlite3_column_double(s, c + 36);
+    loc.lon = sqlite3_column_double(s, c + 37);
+    loc.feature_id = ColumnText(s, c + 38);
+    e.location = std::move(loc);
+  }
+  int precision = sqlite3_column_int(s, c + 39);
+  e.date_precision = static_cast<DatePrecision>(precision >= 0 && precision <= 3 ? precision : 3);
+  int t = c + kMentionOwn;
+  m.id = sqlite3_column_int64(s, t);
+  m.doc_id = ColumnText(s, t + 1);
+  e.doc_id = m.doc_id;
+  m.source_name = ColumnText(s, t + 2);
+  m.url = ColumnText(s, t + 3);
+  m.doc_date = sqlite3_column_int(s, t + 4);
+  m.doc_length = static_cast<uint64_t>(sqlite3_column_int64(s, t + 5));
+  e.sentence = ColumnText(s, t + 6);
+  return m;
+}
+
+}  // namespace
+
+Store::Store(sqlite3* db, const StoreOptions& options) : db_(db), options_(options), stmts_(new Stmts) {
+  date_added_ = write::NowDateAdded();
+}
+
+Store::~Store() {
+  if (in_txn_) Rollback();
+  stmts_.reset();
+  sqlite3_close_v2(db_);
+}
+
+Status Store::Error(const char* what) const {
+  return Status::IOError(std::string(what) + ": " + sqlite3_errmsg(db_) + " (" + sqlite3_db_filename(db_, "main") + ")");
+}
+
+Status Store::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::IOError("sqlite: " + msg);
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> Store::QueryInt(const std::string& sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare");
+  int64_t v = 0;
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("query");
+  return v;
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::IOError("cannot open store " + path + ": " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  std::unique_ptr<Store> store(new Store(db, options));
+  if (!options.read_only) {
+    // Larger pages: fewer b-tree splits for the wide event rows (a no-op on an existing file).
+    auto mode = store->Exec("PRAGMA page_size=8192; PRAGMA journal_mode=WAL");
+    if (!mode.ok()) return Status::IOError("cannot open store " + path + ": " + mode.message());
+  }
+  Status s = store->Exec(std::string("PRAGMA synchronous=") + (options.sync_full ? "FULL" : "NORMAL") +
+                         "; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF");
+  if (!s.ok()) return Status::IOError("cannot open store " + path + ": " + s.message());
+  s = store->Migrate();
+  if (!s.ok()) return Status::Corruption(path + ": " + s.message());
+  s = store->Prepare();
+  if (!s.ok()) return s;
+  return store;
+}
+
+Status Store::Migrate() {
+  auto has_version = QueryInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+  if (!has_version.ok()) return has_version.status();
+  int version = 0;
+  if (has_version.value() != 0) {
+    auto v = QueryInt("SELECT max(version) FROM schema_version");
+    if (!v.ok()) return v.status();
+    version = static_cast<int>(v.value());
+  } else {
+    auto tables = QueryInt("SELECT count(*) FROM sqlite_master WHERE type='table'");
+    if (!tables.ok()) return tables.status();
+    if (tables.value() != 0) return Status::Corruption("not a dyad store (it has tables but no schema_version)");
+  }
+  if (version > kSchemaVersion) {
+    return Status::Unimplemented("store has schema version " + std::to_string(version) + "; this dyad reads up to " +
+                                 std::to_string(kSchemaVersion));
+  }
+  if (options_.read_only) {
+    if (version < kSchemaVersion) return Status::InvalidArgument("store needs migrating; open it once for writing");
+  } else {
+    // Each step runs in its own transaction with its version row: a crash mid-migration leaves the old version.
+    if (version < 1) {
+      Status s = Exec("BEGIN IMMEDIATE; CREATE TABLE schema_version(version INTEGER NOT NULL, applied INTEGER NOT NULL);" +
+                      SchemaV1() + "INSERT INTO schema_version VALUES(1, " + std::to_string(date_added_) +
+                      "); COMMIT");
+      if (!s.ok()) {
+        Exec("ROLLBACK");
+        return s;
+      }
+      version = 1;
+    }
+    if (version < 2) {
+      Status s = Exec(std::string("BEGIN IMMEDIATE;") + kSchemaV2 + "INSERT INTO schema_version VALUES(2, " +
+                      std::to_string(date_added_) + "); COMMIT");
+      if (!s.ok()) {
+        Exec("ROLLBACK");
+        return s;
+      }
+      version = 2;
+    }
+    if (version < 3) {
+      Status s = Exec(std::string("BEGIN IMMEDIATE;") + kSchemaV3 + "INSERT INTO schema_version VALUES(3, " +
+                      std::to_string(date_added_) + "); COMMIT");
+      if (!s.ok()) {
+        Exec("ROLLBACK");
+        return s;
+      }
+      version = 3;
+    }
+  }
+  schema_version_ = version;
+
+  // Dedup parameters are fixed when the store is created: events merged under one rule cannot be re-split.
+  std::string rule = std::to_string(options_.dedup.enabled) + "," + std::to_string(options_.dedup.code_chars) + "," +
+                     std::to_string(options_.dedup.actor_chars) + "," + std::to_string(options_.dedup.window_days) +
+                     "," + std::to_string(options_.dedup.same_place);
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key='dedup'", -1, &s, nullptr) != SQLITE_OK) {
+    return Error("meta");
+  }
+  std::string stored;
+  bool found = sqlite3_step(s) == SQLITE_ROW;
+  if (found) stored = ColumnText(s, 0);
+  sqlite3_finalize(s);
+  if (!found && !options_.read_only) {
+    Status st = Exec("INSERT INTO meta VALUES('dedup', '" + rule + "')");
+    if (!st.ok()) return st;
+  } else if (found && stored != rule) {
+    // Use the store's rule; the caller's differs (reported by dedup_rule_mismatch()).
+    int en = 1, cc = 3, ac = 6, wd = 1, sp = 1;
+    if (std::sscanf(stored.c_str(), "%d,%d,%d,%d,%d", &en, &cc, &ac, &wd, &sp) == 5) {
+      options_.dedup = {en != 0, wd, ac, cc, sp != 0};
+    }
+  }
+
+  // FTS5 index of sentences, when this SQLite has FTS5.
+  auto fts_table = QueryInt("SELECT count(*) FROM sqlite_master WHERE name='sentences_fts'");
+  if (!fts_table.ok()) return fts_table.status();
+  fts_ = fts_table.value() != 0;
+  if (!fts_ && options_.text_index && !options_.read_only && sqlite3_compileoption_used("ENABLE_FTS5")) {
+    auto docs = QueryInt("SELECT count(*) FROM documents");
+    if (docs.ok() && docs.value() == 0) {
+      fts_ = Exec("CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id')").ok();
+    }
+  }
+  return Status::Ok();
+}
+
+Status Store::Prepare() {
+  auto prep = [this](const std::string& sql, sqlite3_stmt** out) -> Status {
+    if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) != SQLITE_OK) {
+      return Status::Internal("prepare \"" + sql.substr(0, 60) + "...\": " + sqlite3_errmsg(db_));
+    }
+    return Status::Ok();
+  };
+  Stmts& st = *stmts_;
+  std::string mention_cols = MentionSelectColumns("m");
+  Status s;
+  if (!(s = prep("SELECT id, content_hash FROM documents WHERE doc_id = ?", &st.find_doc)).ok()) return s;
+  if (!(s = prep("SELECT doc_id FROM documents WHERE content_hash = ? AND doc_id <> ? LIMIT 1", &st.find_hash)).ok())
+    return s;
+  if (!(s = prep("SELECT " + mention_cols + " FROM mentions m" + MentionJoin("m") + " WHERE m.id = ?",
+                 &st.mention_by_id)).ok())
+    return s;
+  if (!(s = prep("SELECT " + mention_cols + " FROM mentions m" + MentionJoin("m") + " WHERE m.event = ? ORDER BY m.id",
+                 &st.mentions_of)).ok())
+    return s;
+  if (options_.read_only) return Status::Ok();
+  if (!(s = prep("INSERT INTO documents(doc_id, content_hash, date, url, source, title, origin, text_length, sentences,"
+                 " events, ingested) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                 &st.insert_doc)).ok())
+    return s;
+  if (!(s = prep("UPDATE documents SET content_hash=?2, date=?3, url=?4, source=?5, title=?6, origin=?7, "
+                 "text_length=?8, sentences=?9, events=?10, ingested=?11 WHERE id=?1",
+                 &st.update_doc)).ok())
+    return s;
+  if (!(s = prep("INSERT INTO sentences(doc, sentence_index, char_start, char_end, text) VALUES(?,?,?,?,?)",
+                 &st.insert_sentence)).ok())
+    return s;
+  if (fts_ && !(s = prep("INSERT INTO sentences_fts(rowid, text) VALUES(?,?)", &st.insert_fts)).ok()) return s;
+  std::string sql = "INSERT INTO events(";
+  for (int i = 0; i < 61; ++i) sql += std::string(kEventGdeltColumns[i]) + ", ";
+  sql += "day, day_min, day_max, date_precision, a1, a2, dedup_hash, place_key, place_country, modality, negated, plover_type, "
+         "first_mention) VALUES(";
+  for (int i = 0; i < 61 + 13; ++i) sql += i ? ",?" : "?";
+  sql += ")";
+  if (!(s = prep(sql, &st.insert_event)).ok()) return s;
+  sql = "INSERT INTO mentions(id, ";
+  for (int i = 0; i < 16; ++i) sql += std::string(kMentionGdeltColumns[i]) + ", ";
+  for (int i = 0; i < kMentionOwn; ++i) sql += std::string(i ? ", " : "") + kMentionOwnColumns[i];
+  sql += ") VALUES(";
+  for (int i = 0; i < 1 + 16 + kMentionOwn; ++i) sql += i ? ",?" : "?";
+  sql += ")";
+  if (!(s = prep(sql, &st.insert_mention)).ok()) return s;
+  if (!(s = prep("SELECT id, day_min, place_key, GLOBALEVENTID, DATEADDED, day_max FROM events "
+                 "WHERE dedup_hash = ?1 AND day BETWEEN ?2 AND ?3",
+                 &st.find_event)).ok())
+    return s;
+  // Days since 1970-01-01 of a mention's YYYYMMDD date, in SQL.
+  const std::string kDay =
+      "CAST(julianday(printf('%04d-%02d-%02d', date / 10000, date / 100 % 100, date % 100)) - 2440587.5 AS INTEGER)";
+  if (!(s = prep("UPDATE events SET "
+                 "day_min = (SELECT min(" + kDay + ") FROM mentions WHERE event = ?1 AND date > 0), "
+                 "day_max = (SELECT max(" + kDay + ") FROM mentions WHERE event = ?1 AND date > 0), "
+                 "NumMentions = (SELECT count(*) FROM mentions WHERE event = ?1), "
+                 "NumSources = (SELECT count(DISTINCT MentionSourceName) FROM mentions WHERE event = ?1), "
+                 "NumArticles = (SELECT count(DISTINCT doc) FROM mentions WHERE event = ?1) WHERE id = ?1",
+                 &st.recount)).ok())
+    return s;
+  if (!(s = prep("BEGIN IMMEDIATE", &st.begin)).ok()) return s;
+  if (!(s = prep("COMMIT", &st.commit)).ok()) return s;
+  if (!(s = prep("SAVEPOINT doc", &st.savepoint)).ok()) return s;
+  if (!(s = prep("UPDATE events SET NumMentions = NumMentions + 1, "
+                 "NumArticles = NumArticles + NOT EXISTS (SELECT 1 FROM mentions WHERE event = ?1 AND doc = ?2 "
+                 "AND id <> ?3), "
+                 "NumSources = NumSources + NOT EXISTS (SELECT 1 FROM mentions WHERE event = ?1 AND "
+                 "MentionSourceName = ?4 AND id <> ?3), "
+                 "day_min = min(day_min, ?5), day_max = max(day_max, ?5) WHERE id = ?1",
+                 &st.add_mention)).ok())
+    return s;
+  if (!(s = prep("RELEASE doc", &st.release)).ok()) return s;
+  return Status::Ok();
+}
+
+Status Store::Begin() {
+  if (in_txn_) return Status::Ok();
+  Reset r(stmts_->begin);
+  if (sqlite3_step(stmts_->begin) != SQLITE_DONE) return Error("begin");
+  in_txn_ = true;
+  auto next = QueryInt("SELECT coalesce(max(id), 0) + 1 FROM mentions");
+  if (!next.ok()) {
+    Rollback();
+    return next.status();
+  }
+  next_mention_id_ = next.value();
+  return Status::Ok();
+}
+
+Status Store::Commit() {
+  if (!in_txn_) return Status::Ok();
+  Reset r(stmts_->commit);
+  if (sqlite3_step(stmts_->commit) != SQLITE_DONE) return Error("commit");
+  in_txn_ = false;
+  return Status::Ok();
+}
+
+void Store::Rollback() {
+  if (!in_txn_) return;
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  in_txn_ = false;
+}
+
+Result<bool> Store::HasDocument(const std::string& doc_id, uint64_t content_hash) {
+  sqlite3_stmt* s = stmts_->find_doc;
+  Reset r(s);
+  BindText(s, 1, doc_id);
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) return false;
+  if (rc != SQLITE_ROW) return Error("find document");
+  return static_cast<uint64_t>(sqlite3_column_int64(s, 1)) == content_hash;
+}
+
+Result<Store::FoundEvent> Store::FindEvent(const Event& e, int64_t day, int64_t dedup_hash, const std::string& place_key) {
+  sqlite3_stmt* s = stmts_->find_event;
+  Reset r(s);
+  sqlite3_bind_int64(s, 1, dedup_hash);
+  // The mention must be within the window of some mention of the event, and the event may span at
+  // most 2 windows: so its first day is within 2 windows of the mention's.
+  const int64_t w = options_.dedup.window_days;
+  sqlite3_bind_int64(s, 2, day - 2 * w);
+  sqlite3_bind_int64(s, 3, day + 2 * w);
+  // Usually no row or one: the nearest date wins, then the oldest event (no ORDER BY, so no sorter per mention).
+  FoundEvent best;
+  int64_t best_distance = 0;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (options_.dedup.same_place && sqlite3_column_bytes(s, 2) > 0 && !place_key.empty() &&
+        ColumnText(s, 2) != place_key) {
+      continue;
+    }
+    int64_t lo = sqlite3_column_int64(s, 1), hi = sqlite3_column_int64(s, 5);
+    if (day < lo - w || day > hi + w || std::max(hi, day) - std::min(lo, day) > 2 * w) continue;
+    int64_t id = sqlite3_column_int64(s, 0);
+    int64_t distance = day < lo ? lo - day : day > hi ? day - hi : 0;
+    if (best.id == 0 || distance < best_distance || (distance == best_distance && id < best.id)) {
+      best = FoundEvent{id, sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4)};
+      best_distance = distance;
+    }
+  }
+  if (rc != SQLITE_DONE) return Error("find event");
+  return best;
+}
+
+Status Store::RecountEvent(int64_t event_id) {
+  sqlite3_stmt* s = stmts_->recount;
+  Reset r(s);
+  sqlite3_bind_int64(s, 1, event_id);
+  if (sqlite3_step(s) != SQLITE_DONE) return Error("recount event");
+  return Status::Ok();
+}
+
+Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
+  std::string id = std::to_string(doc_rowid);
+  Status s;
+  if (fts_) {
+    s = Exec("INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, text FROM sentences WHERE doc = " +
+             id);
+    if (!s.ok()) return s;
+  }
+  s = Exec("CREATE TEMP TABLE IF NOT EXISTS touched(event INTEGER PRIMARY KEY); DELETE FROM touched;"
+           "INSERT OR IGNORE INTO touched SELECT event FROM mentions WHERE doc = " + id + ";"
+           "DELETE FROM sentences WHERE doc = " + id + "; DELETE FROM mentions WHERE doc = " + id + ";"
+           "DELETE FROM events WHERE id IN (SELECT event FROM touched) AND NOT EXISTS "
+           "(SELECT 1 FROM mentions WHERE mentions.event = events.id);"
+           "DELETE FROM touched WHERE event NOT IN (SELECT id FROM events);");
+  if (!s.ok()) return s;
+  // Events that keep other mentions: recount, and re-derive from a new first mention when theirs went.
+  std::vector<std::pair<int64_t, int64_t>> survivors;  // (event, its first remaining mention)
+  {
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(db_,
+                           "SELECT t.event, (SELECT min(id) FROM mentions WHERE event = t.event), e.first_mention "
+                           "FROM touched t JOIN events e ON e.id = t.event",
+                           -1, &q, nullptr) != SQLITE_OK) {
+      return Error("prepare");
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      int64_t ev = sqlite3_column_int64(q, 0), first = sqlite3_column_int64(q, 1), old = sqlite3_column_int64(q, 2);
+      survivors.push_back({ev, first != old ? first : 0});
+    }
+    sqlite3_finalize(q);
+  }
+  for (auto [ev, new_first] : survivors) {
+    if (new_first != 0) {
+      sqlite3_stmt* q = stmts_->mention_by_id;
+      Mention m;
+      {
+        Reset r(q);
+        sqlite3_bind_int64(q, 1, new_first);
+        if (sqlite3_step(q) != SQLITE_ROW) return Error("read mention");
+        m = ReadMention(q, 0);
+      }
+      // Re-derive the GDELT event columns from the new representative mention.
+      Document doc;
+      doc.url = m.url;
+      doc.source = m.source_name;
+      doc.date = m.doc_date;
+      std::string row;
+      write::AppendGdeltEventRow(m.event, write::EventContext{&doc, m.event_index, date_added_}, &row);
+      if (!row.empty()) row.pop_back();
+      std::vector<std::string_view> f = SplitTabs(row);
+      std::string sql = "UPDATE events SET first_mention = " + std::to_string(new_first);
+      for (int i = 0; i < 61 && i < static_cast<int>(f.size()); ++i) {
+        if (i == 0 || (i >= 31 && i <= 33) || i == 59) continue;  // keep the id, counts, date added
+        sql += std::string(", ") + kEventGdeltColumns[i] + " = ?" + std::to_string(i + 1);
+      }
+      sql += " WHERE id = " + std::to_string(ev);
+      sqlite3_stmt* u = nullptr;
+      if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &u, nullptr) != SQLITE_OK) return Error("prepare");
+      for (int i = 0; i < 61 && i < static_cast<int>(f.size()); ++i) {
+        if (i == 0 || (i >= 31 && i <= 33) || i == 59) continue;
+        BindField(u, i + 1, f[i], kEventGdeltTypes[i]);
+      }
+      int rc = sqlite3_step(u);
+      sqlite3_finalize(u);
+      if (rc != SQLITE_DONE) return Error("update event");
+    }
+    s = RecountEvent(ev);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vector<Event>& events) {
+  if (options_.read_only) return Status::InvalidArgument("store opened read-only");
+  Status s = Begin();
+  if (!s.ok()) return s;
+  // A savepoint per document: a document that fails leaves nothing behind, and the batch goes on.
+  {
+    Reset reset(stmts_->savepoint);
+    if (sqlite3_step(stmts_->savepoint) != SQLITE_DONE) return Error("savepoint");
+  }
+  int64_t next_mention = next_mention_id_;
+  Result<PutResult> r = PutDocumentInBatch(doc, events);
+  if (r.ok()) {
+    Reset reset(stmts_->release);
+    if (sqlite3_step(stmts_->release) != SQLITE_DONE) return Error("release savepoint");
+  } else {
+    Exec("ROLLBACK TO doc; RELEASE doc");
+    next_mention_id_ = next_mention;
+  }
+  return r;
+}
+
+Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events) {
+  PutResult result;
+  Status s;
+  Stmts& st = *stmts_;
+
+  // Same id: unchanged, or replaced.
+  int64_t doc_rowid = 0;
+  {
+    Reset r(st.find_doc);
+    BindText(st.find_doc, 1, doc.id);
+    int rc = sqlite3_step(st.find_doc);
+    if (rc == SQLITE_ROW) {
+      doc_rowid = sqlite3_column_int64(st.find_doc, 0);
+      if (static_cast<uint64_t>(sqlite3_column_int64(st.find_doc, 1)) == doc.content_hash) {
+        result.outcome = PutOutcome::kUnchanged;
+        return result;
+      }
+    } else if (rc != SQLITE_DONE) {
+      return Error("find document");
+    }
+  }
+  if (doc_rowid == 0) {
+    // Same content under another id (a re-posted article): skipped.
+    Reset r(st.find_hash);
+    sqlite3_bind_int64(st.find_hash, 1, static_cast<int64_t>(doc.content_hash));
+    BindText(st.find_hash, 2, doc.id);
+    int rc = sqlite3_step(st.find_hash);
+    if (rc == SQLITE_ROW) {
+      result.outcome = PutOutcome::kDuplicate;
+      result.duplicate_of = ColumnText(st.find_hash, 0);
+      return result;
+    }
+    if (rc != SQLITE_DONE) return Error("find content hash");
+  }
+
+  sqlite3_stmt* ds = doc_rowid ? st.update_doc : st.insert_doc;
+  {
+    Reset r(ds);
+    int i = 1;
+    if (doc_rowid) {
+      sqlite3_bind_int64(ds, i++, doc_rowid);
+    } else {
+      BindText(ds, i++, doc.id);
+    }
+    sqlite3_bind_int64(ds, i++, static_cast<int64_t>(doc.content_hash));
+    sqlite3_bind_int(ds, i++, doc.date);
+    BindText(ds, i++, doc.url);
+    BindText(ds, i++, doc.source);
+    BindText(ds, i++, doc.title);
+    BindText(ds, i++, doc.origin);
+    sqlite3_bind_int64(ds, i++, static_cast<int64_t>(doc.text_length));
+    sqlite3_bind_int(ds, i++, doc.sentences);
+    sqlite3_bind_int(ds, i++, static_cast<int>(events.size()));
+    sqlite3_bind_int64(ds, i++, date_added_);
+    if (sqlite3_step(ds) != SQLITE_DONE) return Error("write document");
+  }
+  if (doc_rowid) {
+    result.outcome = PutOutcome::kReplaced;
+    s = DeleteDocumentEvents(doc_rowid);
+    if (!s.ok()) return s;
+  } else {
+    doc_rowid = sqlite3_last_insert_rowid(db_);
+  }
+
+  Document context_doc;  // what the write stage reads from a document
+  context_doc.url = doc.url;
+  context_doc.source = doc.source;
+  context_doc.date = doc.date;
+  std::string row, mention_row;
+  std::vector<int64_t> merged;
+  int last_sentence = -1;
+  int64_t sentence_rowid = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    if (e.sentence_index != last_sentence || sentence_rowid == 0) {
+      Reset r(st.insert_sentence);
+      sqlite3_bind_int64(st.insert_sentence, 1, doc_rowid);
+      sqlite3_bind_int(st.insert_sentence, 2, e.sentence_index);
+      sqlite3_bind_int64(st.insert_sentence, 3, e.char_start);
+      sqlite3_bind_int64(st.insert_sentence, 4, e.char_end);
+      BindText(st.insert_sentence, 5, e.sentence);
+      if (sqlite3_step(st.insert_sentence) != SQLITE_DONE) return Error("write sentence");
+      sentence_rowid = sqlite3_last_insert_rowid(db_);
+      last_sentence = e.sentence_index;
+      if (fts_) {
+        Reset f(st.insert_fts);
+        sqlite3_bind_int64(st.insert_fts, 1, sentence_rowid);
+        BindText(st.insert_fts, 2, e.sentence);
+        if (sqlite3_step(st.insert_fts) != SQLITE_DONE) return Error("write text index");
+      }
+    }
+    write::EventContext context{&context_doc, static_cast<int>(i), date_added_};
+
+    // Find the event this mention reports, or start one.
+    const DedupOptions& dd = options_.dedup;
+    uint64_t h = Fnv(Prefix(e.code, dd.code_chars));
+    // A date known to the month or year only ("in March") is not merged with day-exact reports.
+    const char* precision = e.date_precision == DatePrecision::kMonth  ? "|m"
+                            : e.date_precision == DatePrecision::kYear ? "|y"
+                                                                       : "|d";
+    h = Fnv("|" + Prefix(e.source.code, dd.actor_chars) + "|" + Prefix(e.target.code, dd.actor_chars) +
+                (e.negated ? "|n" : "|a") + precision,
+            h);
+    int64_t dedup_hash = static_cast<int64_t>(h & 0x7FFFFFFFFFFFFFFFull);
+    std::string place_key = PlaceKey(e);
+    int64_t day = e.date > 0 ? DayNumber(e.date) : 0;
+    FoundEvent found;
+    if (dd.enabled && e.date > 0) {
+      auto f = FindEvent(e, day, dedup_hash, place_key);
+      if (!f.ok()) return f.status();
+      found = f.value();
+    }
+    int64_t event_id = found.id;
+    int64_t mention_id = next_mention_id_++;
+    uint64_t global_id = write::GlobalEventId(e.doc_id.empty() ? doc.id : e.doc_id, e.sentence_index,
+                                              static_cast<int>(i));
+    if (event_id == 0) {
+      row.clear();
+      write::AppendGdeltEventRow(e, context, &row);
+      if (!row.empty()) row.pop_back();
+      std::vector<std::string_view> f = SplitTabs(row);
+      if (f.size() != 61) return Status::Internal("write stage produced a GDELT row of " + std::to_string(f.size()) +
+                                                  " columns");
+      sqlite3_stmt* q = st.insert_event;
+      Reset r(q);
+      for (int k = 0; k < 61; ++k) BindField(q, k + 1, f[k], kEventGdeltTypes[k]);
+      sqlite3_bind_int64(q, 1, static_cast<int64_t>(global_id));
+      int k = 62;
+      for (int n = 0; n < 3; ++n) {  // day, day_min, day_max
+        if (e.date > 0) {
+          sqlite3_bind_int64(q, k++, day);
+        } else {
+          sqlite3_bind_null(q, k++);
+        }
+      }
+      sqlite3_bind_int(q, k++, static_cast<int>(e.date_precision));
+      BindText(q, k++, Prefix(e.source.code, 3));
+      BindText(q, k++, Prefix(e.target.code, 3));
+      sqlite3_bind_int64(q, k++, dedup_hash);
+      BindText(q, k++, place_key);
+      BindText(q, k++, e.location ? e.location->country : std::string());
+      sqlite3_bind_int(q, k++, static_cast<int>(e.modality));
+      sqlite3_bind_int(q, k++, e.negated ? 1 : 0);
+      BindText(q, k++, e.plover_type);
+      sqlite3_bind_int64(q, k++, mention_id);
+      if (sqlite3_step(q) != SQLITE_DONE) return Error("write event");
+      event_id = sqlite3_last_insert_rowid(db_);
+      found.global_id = static_cast<int64_t>(global_id);
+      found.date_added = date_added_;
+      ++result.new_events;
+    } else {
+      ++result.merged_mentions;
+      merged.push_back(event_id);
+    }
+
+    mention_row.clear();
+    write::AppendGdeltMentionRow(e, context, &mention_row);
+    if (!mention_row.empty()) mention_row.pop_back();
+    std::vector<std::string_view> f = SplitTabs(mention_row);
+    if (f.size() != 16) return Status::Internal("write stage produced a mentions row of " +
+                                                std::to_string(f.size()) + " columns");
+    sqlite3_stmt* q = st.insert_mention;
+    {
+      Reset r(q);
+      sqlite3_bind_int64(q, 1, mention_id);
+      for (int k = 0; k < 16; ++k) BindField(q, k + 2, f[k], kMentionGdeltTypes[k]);
+      sqlite3_bind_int64(q, 2, found.global_id);   // the event's GLOBALEVENTID
+      sqlite3_bind_int64(q, 3, found.date_added);  // EventTimeDate: when the event was first stored
+      sqlite3_bind_int64(q, 14, static_cast<int64_t>(doc.text_length));  // MentionDocLen
+      int k = 18;
+      sqlite3_bind_int64(q, k++, event_id);
+      sqlite3_bind_int64(q, k++, doc_rowid);
+      sqlite3_bind_int64(q, k++, sentence_rowid);
+      sqlite3_bind_int(q, k++, static_cast<int>(i));
+      sqlite3_bind_int(q, k++, e.sentence_index);
+      sqlite3_bind_int64(q, k++, e.char_start);
+      sqlite3_bind_int64(q, k++, e.char_end);
+      sqlite3_bind_int(q, k++, e.date);
+      for (const EventActor* a : {&e.source, &e.target}) {
+        BindText(q, k++, a->code);
+        BindText(q, k++, a->text);
+        BindText(q, k++, a->country);
+        sqlite3_bind_int64(q, k++, a->char_start);
+        sqlite3_bind_int64(q, k++, a->char_end);
+        BindText(q, k++, a->entry);
+        BindText(q, k++, a->via);
+      }
+      BindText(q, k++, e.code);
+      BindText(q, k++, e.root);
+      sqlite3_bind_int(q, k++, e.quad_class);
+      sqlite3_bind_double(q, k++, std::isfinite(e.goldstein) ? e.goldstein : 0.0);
+      sqlite3_bind_int(q, k++, e.negated ? 1 : 0);
+      sqlite3_bind_int(q, k++, static_cast<int>(e.modality));
+      BindText(q, k++, e.verb);
+      BindText(q, k++, e.pattern);
+      BindText(q, k++, e.pattern_entry);
+      BindText(q, k++, e.plover_type);
+      BindText(q, k++, e.plover_mode);
+      sqlite3_bind_int(q, k++, e.location ? 1 : 0);
+      if (e.location) {
+        BindText(q, k++, e.location->name);
+        BindText(q, k++, e.location->country);
+        sqlite3_bind_double(q, k++, e.location->lat);
+        sqlite3_bind_double(q, k++, e.location->lon);
+        BindText(q, k++, e.location->feature_id);
+      } else {
+        k += 5;
+      }
+      sqlite3_bind_int(q, k++, static_cast<int>(e.date_precision));
+      if (sqlite3_step(q) != SQLITE_DONE) return Error("write mention");
+    }
+    if (!merged.empty() && merged.back() == event_id) {
+      // Joined an event: counts and date range updated in place (index lookups, not a recount).
+      sqlite3_stmt* u = st.add_mention;
+      Reset r(u);
+      sqlite3_bind_int64(u, 1, event_id);
+      sqlite3_bind_int64(u, 2, doc_rowid);
+      sqlite3_bind_int64(u, 3, mention_id);
+      BindText(u, 4, doc.source);
+      sqlite3_bind_int64(u, 5, day);
+      if (sqlite3_step(u) != SQLITE_DONE) return Error("count mention");
+    }
+  }
+  return result;
+}
+
+Result<std::vector<Mention>> Store::MentionsOf(int64_t event_id) {
+  std::vector<Mention> out;
+  sqlite3_stmt* s = stmts_->mentions_of;
+  Reset r(s);
+  sqlite3_bind_int64(s, 1, event_id);
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(ReadMention(s, 0));
+  if (rc != SQLITE_DONE) return Error("read mentions");
+  return out;
+}
+
+}  // namespace dyad::store
+
+// ---------------------------------------------------------------------------
+// Reading: filters, queries, series, tops, export.
+
+namespace dyad::store {
+namespace {
+
+using Param = std::variant<int64_t, double, std::string>;
+
+struct Where {
+  std::string sql;  // " AND ..." clauses
+  std::vector<Param> params;
+
+  void Add(const std::string& clause) { sql += " AND (" + clause + ")"; }
+  std::string P(Param p) {
+    params.push_back(std::move(p));
+    return "?" + std::to_string(params.size());
+  }
+};
+
+bool SafeCode(const std::string& code) {
+  if (code.empty()) return false;
+  for (char c : code) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return s;
+}
+
+// SQL that is true when side `side` (1 or 2) of the event has an actor code starting with `code`.
+std::string ActorMatch(Where* w, int side, const std::string& code) {
+  std::string a = side == 1 ? "e.a1" : "e.a2";
+  std::string full = side == 1 ? "e.Actor1Code" : "e.Actor2Code";
+  if (code.size() == 3) return a + " = " + w->P(code);
+  if (code.size() < 3) return a + " GLOB " + w->P(code + "*");
+  return "(" + a + " = " + w->P(code.substr(0, 3)) + " AND " + full + " GLOB " + w->P(code + "*") + ")";
+}
+
+Status BuildWhere(const QueryFilter& f, bool fts, Where* w) {
+  auto check = [](const std::string& code, const char* what) -> Status {
+    if (!SafeCode(code)) return Status::InvalidArgument(std::string(what) + " \"" + code + "\" is not a code");
+    return Status::Ok();
+  };
+  if (!f.actors.empty()) {
+    std::string any;
+    for (const std::string& raw : f.actors) {
+      std::string a = Upper(raw);
+      Status s = check(a, "actor");
+      if (!s.ok()) return s;
+      any += std::string(any.empty() ? "" : " OR ") + ActorMatch(w, 1, a) + " OR " + ActorMatch(w, 2, a);
+    }
+    w->Add(any);
+  }
+  if (!f.dyad_a.empty() || !f.dyad_b.empty()) {
+    std::string a = Upper(f.dyad_a), b = Upper(f.dyad_b);
+    Status s = check(a, "dyad actor");
+    if (s.ok()) s = check(b, "dyad actor");
+    if (!s.ok()) return s;
+    std::string clause = "(" + ActorMatch(w, 1, a) + " AND " + ActorMatch(w, 2, b) + ")";
+    if (!f.directed) clause += " OR (" + ActorMatch(w, 1, b) + " AND " + ActorMatch(w, 2, a) + ")";
+    w->Add(clause);
+  }
+  if (!f.country.empty()) {
+    std::string c = Upper(f.country);
+    Status s = check(c, "country");
+    if (!s.ok()) return s;
+    std::string p = w->P(c);
+    w->Add("e.Actor1CountryCode = " + p + " OR e.Actor2CountryCode = " + p + " OR e.place_country = " + p);
+  }
+  if (!f.codes.empty()) {
+    std::string any;
+    for (const std::string& c : f.codes) {
+      Status s = check(c, "CAMEO code");
+      if (!s.ok()) return s;
+      any += std::string(any.empty() ? "" : " OR ") + "e.EventCode GLOB " + w->P(c + "*");
+    }
+    w->Add(any);
+  }
+  if (!f.roots.empty()) {
+    std::string in;
+    for (const std::string& r : f.roots) {
+      std::string root = r.size() == 1 ? "0" + r : r;
+      in += std::string(in.empty() ? "" : ", ") + w->P(root);
+    }
+    w->Add("e.EventRootCode IN (" + in + ")");
+  }
+  if (!f.quads.empty()) {
+    std::string in;
+    for (int q : f.quads) in += std::string(in.empty() ? "" : ", ") + w->P(int64_t{q});
+    w->Add("e.QuadClass IN (" + in + ")");
+  }
+  if (f.goldstein_min > -1e8) w->Add("e.GoldsteinScale >= " + w->P(f.goldstein_min));
+  if (f.goldstein_max < 1e8) w->Add("e.GoldsteinScale <= " + w->P(f.goldstein_max));
+  if (f.from > 0) w->Add("e.day >= " + w->P(DayNumber(f.from)));
+  if (f.to > 0) w->Add("e.day <= " + w->P(DayNumber(f.to)));
+  if (f.has_bbox) {
+    w->Add("e.ActionGeo_Type > 0 AND e.ActionGeo_Lat BETWEEN " + w->P(f.min_lat) + " AND " + w->P(f.max_lat) +
+           " AND e.ActionGeo_Long BETWEEN " + w->P(f.min_lon) + " AND " + w->P(f.max_lon));
+  }
+  if (!f.place.empty()) w->Add("e.ActionGeo_FullName LIKE " + w->P("%" + f.place + "%"));
+  if (!f.modalities.empty()) {
+    std::string in;
+    for (const std::string& m : f.modalities) {
+      int v = ModalityFromText(m);
+      if (v < 0) return Status::InvalidArgument("unknown modality \"" + m + "\" (asserted, intended, hypothetical, reported)");
+      in += std::string(in.empty() ? "" : ", ") + w->P(int64_t{v});
+    }
+    w->Add("e.modality IN (" + in + ")");
+  }
+  if (!f.include_negated) w->Add("e.negated = 0");
+  if (!f.text.empty()) {
+    if (fts) {
+      // The words as one FTS5 phrase: quotes doubled, so no query syntax reaches FTS5.
+      std::string phrase = "\"";
+      for (char c : f.text) {
+        if (c == '"') phrase += '"';
+        phrase += c;
+      }
+      phrase += "\"";
+      w->Add("e.id IN (SELECT m2.event FROM sentences_fts f JOIN sentences s2 ON s2.id = f.rowid "
+             "JOIN mentions m2 ON m2.doc = s2.doc AND m2.sentence = s2.id WHERE sentences_fts MATCH " +
+             w->P(phrase) + ")");
+    } else {
+      w->Add("e.id IN (SELECT m2.event FROM sentences s2 JOIN mentions m2 ON m2.doc = s2.doc AND m2.sentence = s2.id "
+             "WHERE s2.text LIKE " + w->P("%" + f.text + "%") + ")");
+    }
+  }
+  return Status::Ok();
+}
+
+void BindAll(sqlite3_stmt* s, const std::vector<Param>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    int k = static_cast<int>(i + 1);
+    if (const int64_t* v = std::get_if<int64_t>(&params[i])) {
+      sqlite3_bind_int64(s, k, *v);
+    } else if (const double* d = std::get_if<double>(&params[i])) {
+      sqlite3_bind_double(s, k, *d);
+    } else {
+      BindText(s, k, std::get<std::string>(params[i]));
+    }
+  }
+}
+
+// Replaces fields of a TSV row (ending in '\n') by index.
+void PatchRow(std::string* row, const std::vector<std::pair<int, std::string>>& patches) {
+  if (!row->empty() && row->back() == '\n') row->pop_back();
+  std::vector<std::string_view> f = SplitTabs(*row);
+  std::vector<std::string> fields(f.begin(), f.end());
+  for (const auto& [i, v] : patches) {
+    if (i >= 0 && i < static_cast<int>(fields.size())) fields[static_cast<size_t>(i)] = v;
+  }
+  row->clear();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) row->push_back('\t');
+    row->append(fields[i]);
+  }
+  row->push_back('\n');
+}
+
+}  // namespace
+
+void AppendGdeltRow(const StoredEvent& ev, std::string* out) {
+  Document doc;
+  doc.url = ev.first.url;
+  doc.source = ev.first.source_name;
+  doc.date = ev.first.doc_date;
+  std::string row;
+  write::AppendGdeltEventRow(ev.first.event, write::EventContext{&doc, ev.first.event_index, ev.date_added}, &row);
+  PatchRow(&row, {{0, std::to_string(ev.global_event_id)},
+                  {31, std::to_string(ev.num_mentions)},
+                  {32, std::to_string(ev.num_sources)},
+                  {33, std::to_string(ev.num_articles)}});
+  out->append(row);
+}
+
+Result<std::vector<StoredEvent>> Store::Query(const QueryFilter& filter) {
+  Where w;
+  Status st = BuildWhere(filter, fts_, &w);
+  if (!st.ok()) return st;
+  // The ids first (the dyad and day indexes cover the common filters, so no row is read for
+  // events that are filtered out or beyond the limit), then the rows of those events.
+  std::string order = std::string(filter.newest_first ? " DESC" : "");
+  // For a frequent actor or dyad, walking the day index in order and stopping at the limit is much
+  // faster than collecting every match through the actor indexes and sorting them; for a rare one
+  // the actor indexes win. Decide by counting the actor's events in its covering index, up to a cap.
+  bool by_day = false;
+  if (filter.limit > 0 && filter.text.empty()) {
+    constexpr int64_t kFrequent = 20000;
+    std::vector<std::pair<std::string, std::string>> sides;  // (a1, a2) prefixes, "" = any
+    for (const std::string& a : filter.actors) {
+      if (a.size() < 3 || !SafeCode(a)) continue;
+      sides.push_back({Upper(a.substr(0, 3)), ""});
+      sides.push_back({"", Upper(a.substr(0, 3))});
+    }
+    if (filter.dyad_a.size() >= 3 && filter.dyad_b.size() >= 3 && SafeCode(filter.dyad_a) && SafeCode(filter.dyad_b)) {
+      sides.push_back({Upper(filter.dyad_a.substr(0, 3)), Upper(filter.dyad_b.substr(0, 3))});
+      if (!filter.directed) sides.push_back({Upper(filter.dyad_b.substr(0, 3)), Upper(filter.dyad_a.substr(0, 3))});
+    }
+    int64_t n = 0;
+    for (const auto& [a1, a2] : sides) {
+      std::string sql = "SELECT count(*) FROM (SELECT 1 FROM events WHERE " +
+                        std::string(a1.empty() ? "a2 = ?1" : a2.empty() ? "a1 = ?1" : "a1 = ?1 AND a2 = ?2") +
+                        " LIMIT " + std::to_string(kFrequent) + ")";
+      sqlite3_stmt* c = nullptr;
+      if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &c, nullptr) != SQLITE_OK) return Error("prepare count");
+      BindText(c, 1, a1.empty() ? a2 : a1);
+      if (!a1.empty() && !a2.empty()) BindText(c, 2, a2);
+      if (sqlite3_step(c) == SQLITE_ROW) n += sqlite3_column_int64(c, 0);
+      sqlite3_finalize(c);
+    }
+    by_day = n >= kFrequent;
+  }
+  std::string pick = "SELECT e.id AS id, e.day AS day FROM events e" +
+                     std::string(by_day ? " INDEXED BY events_day" : "") + " WHERE 1" + w.sql + " ORDER BY e.day" +
+                     order + ", e.id";
+  if (filter.limit > 0) pick += " LIMIT " + w.P(filter.limit);
+  std::string sql = "SELECT e.id, e.GLOBALEVENTID, e.DATEADDED, e.NumMentions, e.NumSources, e.NumArticles, " +
+                    MentionSelectColumns("m") + " FROM (" + pick + ") AS pick JOIN events e ON e.id = pick.id" +
+                    " JOIN mentions m ON m.id = e.first_mention" + MentionJoin("m") + " ORDER BY pick.day" + order +
+                    ", pick.id";
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare query");
+  BindAll(s, w.params);
+  std::vector<StoredEvent> out;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    StoredEvent ev;
+    ev.id = sqlite3_column_int64(s, 0);
+    ev.global_event_id = static_cast<uint64_t>(sqlite3_column_int64(s, 1));
+    ev.date_added = sqlite3_column_int64(s, 2);
+    ev.num_mentions = sqlite3_column_int(s, 3);
+    ev.num_sources = sqlite3_column_int(s, 4);
+    ev.num_articles = sqlite3_column_int(s, 5);
+    ev.first = ReadMention(s, 6);
+    out.push_back(std::move(ev));
+  }
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return Error("query");
+  if (filter.with_mentions) {
+    for (StoredEvent& ev : out) {
+      auto m = MentionsOf(ev.id);
+      if (!m.ok()) return m.status();
+      ev.mentions = std::move(m.value());
+    }
+  }
+  return out;
+}
+
+Result<std::vector<SeriesPoint>> Store::Series(const QueryFilter& filter, Bucket bucket) {
+  Where w;
+  Status st = BuildWhere(filter, fts_, &w);
+  if (!st.ok()) return st;
+  // Rows straight from the covering dyad/day indexes, summed here per day: no sorter, no GROUP BY.
+  std::string sql = "SELECT e.day, e.QuadClass, e.GoldsteinScale FROM events e WHERE e.day IS NOT NULL" + w.sql;
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare series");
+  BindAll(s, w.params);
+  std::map<int64_t, SeriesPoint> by_day;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    SeriesPoint& p = by_day[sqlite3_column_int64(s, 0)];
+    p.events += 1;
+    int q = sqlite3_column_int(s, 1);
+    if (q >= 1 && q <= 4) p.quad[q - 1] += 1;
+    p.goldstein_sum += sqlite3_column_double(s, 2);
+  }
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return Error("series");
+  std::vector<SeriesPoint> out;
+  for (const auto& [day, sum] : by_day) {
+    Date d = DateOfDay(day);
+    Date period = d;
+    switch (bucket) {
+      case Bucket::kDay: break;
+      case Bucket::kWeek: {
+        int64_t monday = day - ((day + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+        period = DateOfDay(monday);
+        break;
+      }
+      case Bucket::kMonth: period = d / 100 * 100 + 1; break;
+      case Bucket::kYear: period = d / 10000 * 10000 + 101; break;
+    }
+    if (out.empty() || out.back().period != period) {
+      out.emplace_back();
+      out.back().period = period;
+    }
+    SeriesPoint& p = out.back();
+    p.events += sum.events;
+    for (int q = 0; q < 4; ++q) p.quad[q] += sum.quad[q];
+    p.goldstein_sum += sum.goldstein_sum;
+  }
+  // Periods without events appear with zeros, so that a plotted series has no silent gaps.
+  auto next = [bucket](Date d) -> Date {
+    switch (bucket) {
+      case Bucket::kDay: return DateOfDay(DayNumber(d) + 1);
+      case Bucket::kWeek: return DateOfDay(DayNumber(d) + 7);
+      case Bucket::kMonth: return d / 100 % 100 == 12 ? (d / 10000 + 1) * 10000 + 101 : d + 100;
+      case Bucket::kYear: return d + 10000;
+    }
+    return d + 1;
+  };
+  std::vector<SeriesPoint> filled;
+  for (const SeriesPoint& p : out) {
+    if (!filled.empty()) {
+      for (Date d = next(filled.back().period); d < p.period && filled.size() < 1000000; d = next(d)) {
+        filled.emplace_back();
+        filled.back().period = d;
+      }
+    }
+    filled.push_back(p);
+  }
+  return filled;
+}
+
+Result<std::vector<TopRow>> Store::Top(const QueryFilter& filter, const std::string& by, int actor_chars, int n) {
+  Where w;
+  Status st = BuildWhere(filter, fts_, &w);
+  if (!st.ok()) return st;
+  auto key = [actor_chars](int side) -> std::string {
+    std::string col = side == 1 ? "e.Actor1Code" : "e.Actor2Code";
+    if (actor_chars == 3) return side == 1 ? "e.a1" : "e.a2";
+    if (actor_chars <= 0) return col;
+    return "substr(" + col + ", 1, " + std::to_string(actor_chars) + ")";
+  };
+  // Actors with no code, or the coder's "---" (no country known), are left out of actor tops.
+  auto known = [&key](int side) { return key(side) + " NOT IN ('', '---')"; };
+  std::string cols = ", e.NumMentions AS nm, e.GoldsteinScale AS g FROM events e WHERE 1" + w.sql;
+  std::string inner;
+  if (by == "actor") {
+    inner = "SELECT " + key(1) + " AS k" + cols + " AND " + known(1) + " UNION ALL SELECT " + key(2) + " AS k" +
+            cols + " AND " + known(2);
+  } else if (by == "source" || by == "target") {
+    int side = by == "source" ? 1 : 2;
+    inner = "SELECT " + key(side) + " AS k" + cols + " AND " + known(side);
+  } else if (by == "dyad") {
+    inner = "SELECT " + key(1) + " || ',' || " + key(2) + " AS k" + cols + " AND " + known(1) + " AND " + known(2);
+  } else if (by == "pair") {
+    inner = "SELECT min(" + key(1) + ", " + key(2) + ") || ',' || max(" + key(1) + ", " + key(2) + ") AS k" + cols +
+            " AND " + known(1) + " AND " + known(2);
+  } else if (by == "code" || by == "root" || by == "base") {
+    std::string col = by == "code" ? "e.EventCode" : by == "root" ? "e.EventRootCode" : "e.EventBaseCode";
+    inner = "SELECT " + col + " AS k" + cols;
+  } else {
+    return Status::InvalidArgument("unknown --by \"" + by + "\" (actor, source, target, dyad, pair, code, base, root)");
+  }
+  std::string sql = "SELECT k, count(*), total(nm), total(g) FROM (" + inner +
+                    ") GROUP BY k ORDER BY count(*) DESC, k LIMIT " + std::to_string(n > 0 ? n : 10);
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare top");
+  BindAll(s, w.params);
+  std::vector<TopRow> out;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    TopRow r;
+    r.key = ColumnText(s, 0);
+    r.events = sqlite3_column_int64(s, 1);
+    r.mentions = static_cast<int64_t>(sqlite3_column_double(s, 2));
+    r.goldstein_sum = sqlite3_column_double(s, 3);
+    out.push_back(std::move(r));
+  }
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return Error("top");
+  return out;
+}
+
+Result<StoreCounts> Store::Counts() {
+  StoreCounts c;
+  const char* sql[] = {"SELECT count(*) FROM documents", "SELECT count(*) FROM events",
+                       "SELECT count(*) FROM mentions", "SELECT count(*) FROM sentences",
+                       "SELECT coalesce(min(day), 0) FROM events", "SELECT coalesce(max(day), 0) FROM events"};
+  int64_t v[6];
+  for (int i = 0; i < 6; ++i) {
+    auto r = QueryInt(sql[i]);
+    if (!r.ok()) return r.status();
+    v[i] = r.value();
+  }
+  c.documents = v[0];
+  c.events = v[1];
+  c.mentions = v[2];
+  c.sentences = v[3];
+  if (c.events > 0) {
+    auto known = QueryInt("SELECT count(day) FROM events");
+    if (known.ok() && known.value() > 0) {
+      c.first = DateOfDay(v[4]);
+      c.last = DateOfDay(v[5]);
+    }
+  }
+  return c;
+}
+
+Result<int64_t> Store::ExportGdelt(std::FILE* events_out, std::FILE* mentions_out) {
+  int64_t rows = 0;
+  std::string buf;
+  auto flush = [&buf](std::FILE* f) {
+    bool ok = std::fwrite(buf.data(), 1, buf.size(), f) == buf.size();
+    buf.clear();
+    return ok;
+  };
+  if (events_out != nullptr) {
+    std::string sql = "SELECT e.id, e.GLOBALEVENTID, e.DATEADDED, e.NumMentions, e.NumSources, e.NumArticles, " +
+                      MentionSelectColumns("m") + " FROM events e JOIN mentions m ON m.id = e.first_mention" +
+                      MentionJoin("m") + " ORDER BY e.id";
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare export");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      StoredEvent ev;
+      ev.global_event_id = static_cast<uint64_t>(sqlite3_column_int64(s, 1));
+      ev.date_added = sqlite3_column_int64(s, 2);
+      ev.num_mentions = sqlite3_column_int(s, 3);
+      ev.num_sources = sqlite3_column_int(s, 4);
+      ev.num_articles = sqlite3_column_int(s, 5);
+      ev.first = ReadMention(s, 6);
+      std::string row;
+      AppendGdeltRow(ev, &row);
+      buf += row;
+      ++rows;
+      if (buf.size() > (1 << 16) && !flush(events_out)) break;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error("export events");
+    if (!flush(events_out)) return Status::IOError("writing the events file failed");
+  }
+  if (mentions_out != nullptr) {
+    std::string sql = "SELECT m.GLOBALEVENTID, m.EventTimeDate, m.MentionDocLen, " + MentionSelectColumns("m") +
+                      " FROM mentions m" + MentionJoin("m") + " ORDER BY m.event, m.id";
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare export");
+    int rc;
+    std::string row;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      Mention m = ReadMention(s, 3);
+      Document doc;
+      doc.url = m.url;
+      doc.source = m.source_name;
+      doc.date = m.doc_date;
+      row.clear();
+      write::AppendGdeltMentionRow(m.event, write::EventContext{&doc, m.event_index, sqlite3_column_int64(s, 1)},
+                                   &row);
+      PatchRow(&row, {{0, std::to_string(sqlite3_column_int64(s, 0))}, {12, std::to_string(sqlite3_column_int64(s, 2))}});
+      buf += row;
+      if (buf.size() > (1 << 16) && !flush(mentions_out)) break;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error("export mentions");
+    if (!flush(mentions_out)) return Status::IOError("writing the mentions file failed");
+  }
+  return rows;
+}
+
+}  // namespace dyad::store

@@ -1,0 +1,662 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "store/precoded.h"
+#include "store/synthetic.h"
+
+namespace dyad::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDb {
+ public:
+  TempDb() {
+    dir_ = fs::temp_directory_path() / ("dyad_store_test_" + std::to_string(getpid()) + "_" + std::to_string(++n_));
+    fs::create_directories(dir_);
+  }
+  ~TempDb() { fs::remove_all(dir_); }
+  std::string path(const std::string& name = "t.db") const { return (dir_ / name).string(); }
+
+ private:
+  static inline int n_ = 0;
+  fs::path dir_;
+};
+
+Event MakeEvent(const std::string& src, const std::string& code, const std::string& tgt, Date date,
+                int sentence = 0) {
+  Event e;
+  e.sentence_index = sentence;
+  e.sentence = src + " did " + code + " to " + tgt + " in sentence " + std::to_string(sentence) + ".";
+  e.char_start = 0;
+  e.char_end = static_cast<uint32_t>(e.sentence.size());
+  e.date = date;
+  e.source.code = src;
+  e.source.country = src.substr(0, 3);
+  e.source.text = src;
+  e.target.code = tgt;
+  e.target.country = tgt.substr(0, 3);
+  e.target.text = tgt;
+  e.target.char_start = 10;
+  e.code = code;
+  e.root = code.substr(0, 2);
+  int root = std::stoi(e.root);
+  e.quad_class = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+  e.goldstein = root <= 9 ? 3.0 : -5.0;
+  e.verb = "did";
+  return e;
+}
+
+DocumentRecord MakeDoc(const std::string& id, Date date, const std::string& outlet = "AFP", uint64_t hash = 0) {
+  DocumentRecord d;
+  d.id = id;
+  d.date = date;
+  d.source = outlet;
+  d.url = "https://example.org/" + id;
+  d.title = "title " + id;
+  d.text_length = 500;
+  d.sentences = 5;
+  d.content_hash = hash ? hash : std::hash<std::string>()(id) & 0x7FFFFFFFFFFFFFFFull;
+  return d;
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path, StoreOptions options = {}) {
+  auto s = Store::Open(path, options);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return s.ok() ? std::move(s.value()) : nullptr;
+}
+
+int64_t Int(Store* s, const std::string& sql) {
+  auto r = s->QueryInt(sql);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? r.value() : -1;
+}
+
+PutResult Put(Store* s, const DocumentRecord& d, const std::vector<Event>& events) {
+  auto r = s->PutDocument(d, events);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(s->Commit().ok());
+  return r.ok() ? r.value() : PutResult{};
+}
+
+TEST(DayNumberTest, RoundTripsAndKnowsEpoch) {
+  EXPECT_EQ(DayNumber(19700101), 0);
+  EXPECT_EQ(DayNumber(19700102), 1);
+  EXPECT_EQ(DayNumber(20000301) - DayNumber(20000228), 2);  // 2000 is a leap year
+  for (Date d : {19691231, 20240229, 20251231, 18000101}) EXPECT_EQ(DateOfDay(DayNumber(d)), d);
+}
+
+TEST(MigrationTest, NewStoreHasCurrentSchema) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->schema_version(), kSchemaVersion);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM schema_version"), kSchemaVersion);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('documents','events','mentions')"), 3);
+  // GDELT's 61 event columns are all there, by their GDELT names.
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM pragma_table_info('events') WHERE name IN ('GLOBALEVENTID',"
+                         "'SQLDATE','Actor1Code','NumMentions','ActionGeo_FeatureID','DATEADDED','SOURCEURL')"),
+            7);
+}
+
+TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
+  TempDb tmp;
+  {
+    auto s = OpenStore(tmp.path());
+    Put(s.get(), MakeDoc("d1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+    // Turn it back into a version 1 store.
+    ASSERT_TRUE(s->Exec("DROP INDEX events_dyad_rev; DROP INDEX events_day; DROP INDEX mentions_event;"
+                        "CREATE INDEX mentions_event ON mentions(event);"
+                        "ALTER TABLE events DROP COLUMN day_min; ALTER TABLE events DROP COLUMN day_max;"
+                        "ALTER TABLE mentions DROP COLUMN date_precision;"
+                        "DELETE FROM schema_version WHERE version >= 2")
+                    .ok());
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'day_min'"), 0);
+  }
+  auto s = OpenStore(tmp.path());
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->schema_version(), 3);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad_rev','events_day')"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events WHERE day_min = day AND day_max = day"), 1);
+  // The migrated store takes new events and merges into the old one.
+  Put(s.get(), MakeDoc("d2", 20250102), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250102)});
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT NumMentions FROM events"), 2);
+  auto q = s->Query({});
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q.value().size(), 1u);
+  EXPECT_EQ(q.value()[0].first.event.date_precision, DatePrecision::kDocument);
+}
+
+TEST(MigrationTest, RefusesNewerSchemaAndForeignDatabases) {
+  TempDb tmp;
+  {
+    auto s = OpenStore(tmp.path());
+    ASSERT_TRUE(s->Exec("INSERT INTO schema_version VALUES(99, 0)").ok());
+  }
+  auto newer = Store::Open(tmp.path(), {});
+  ASSERT_FALSE(newer.ok());
+  EXPECT_NE(newer.status().message().find("99"), std::string::npos);
+
+  {
+    auto s = OpenStore(tmp.path("other.db"));
+    ASSERT_TRUE(s->Exec("DROP TABLE schema_version").ok());
+  }
+  EXPECT_FALSE(Store::Open(tmp.path("other.db"), {}).ok());
+}
+
+TEST(IdempotencyTest, SameDocumentTwiceChangesNothing) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  std::vector<Event> ev = {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101),
+                           MakeEvent("USAGOV", "111", "CHNGOV", 20250101, 1)};
+  EXPECT_EQ(Put(s.get(), MakeDoc("d1", 20250101), ev).outcome, PutOutcome::kInserted);
+  int64_t events = Int(s.get(), "SELECT count(*) FROM events");
+  int64_t mentions = Int(s.get(), "SELECT count(*) FROM mentions");
+  EXPECT_EQ(events, 2);
+  EXPECT_EQ(Put(s.get(), MakeDoc("d1", 20250101), ev).outcome, PutOutcome::kUnchanged);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), events);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions"), mentions);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM documents"), 1);
+  auto has = s->HasDocument("d1", MakeDoc("d1", 20250101).content_hash);
+  ASSERT_TRUE(has.ok());
+  EXPECT_TRUE(has.value());
+}
+
+TEST(IdempotencyTest, ChangedDocumentReplacesItsEvents) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Put(s.get(), MakeDoc("d1", 20250101, "AFP", 111),
+      {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101), MakeEvent("USAGOV", "111", "CHNGOV", 20250101, 1)});
+  PutResult r = Put(s.get(), MakeDoc("d1", 20250101, "AFP", 222), {MakeEvent("FRAGOV", "036", "DEUGOV", 20250101)});
+  EXPECT_EQ(r.outcome, PutOutcome::kReplaced);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sentences"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events WHERE Actor1Code = 'FRAGOV'"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT content_hash FROM documents WHERE doc_id = 'd1'"), 222);
+}
+
+TEST(IdempotencyTest, SameContentUnderAnotherIdIsADuplicate) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Put(s.get(), MakeDoc("d1", 20250101, "AFP", 777), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  PutResult r = Put(s.get(), MakeDoc("d1-repost", 20250101, "AFP", 777), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  EXPECT_EQ(r.outcome, PutOutcome::kDuplicate);
+  EXPECT_EQ(r.duplicate_of, "d1");
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions"), 1);
+}
+
+TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
+  TempDb tmp;
+  {
+    auto s = OpenStore(tmp.path());
+    Put(s.get(), MakeDoc("d1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+    ASSERT_TRUE(s->PutDocument(MakeDoc("d2", 20250101), {MakeEvent("USAGOV", "111", "CHNGOV", 20250101)}).ok());
+    // Destroyed without Commit(): d2 must vanish with its events.
+  }
+  auto s = OpenStore(tmp.path());
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions"), 1);
+}
+
+// --- Deduplication rule.
+
+struct DedupCase {
+  const char* name;
+  Event second;
+  bool merges;
+};
+
+TEST(DedupTest, RuleCases) {
+  Event base = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+  auto with = [&](auto change) {
+    Event e = base;
+    change(&e);
+    return e;
+  };
+  EventLocation moscow{"Moscow", "RUS", 55.75, 37.62, "524901"};
+  EventLocation tehran{"Tehran", "IRN", 35.69, 51.39, "112931"};
+  std::vector<DedupCase> cases = {
+      {"identical", base, true},
+      {"leaf code under the same base code", with([](Event* e) { e->code = "0571"; }), true},
+      {"other base code", with([](Event* e) { e->code = "056"; }), false},
+      {"deeper actor code, same at 6 characters", with([](Event* e) { e->source.code = "RUSGOVMIL"; }), true},
+      {"other sector", with([](Event* e) { e->source.code = "RUSMIL"; }), false},
+      {"reversed dyad", with([](Event* e) { std::swap(e->source, e->target); }), false},
+      {"a day later", with([](Event* e) { e->date = 20250111; }), true},
+      {"a day earlier", with([](Event* e) { e->date = 20250109; }), true},
+      {"two days later", with([](Event* e) { e->date = 20250112; }), false},
+      {"negated", with([](Event* e) { e->negated = true; }), false},
+      {"unknown date", with([](Event* e) { e->date = 0; }), false},
+      {"date known to the month only", with([](Event* e) { e->date_precision = DatePrecision::kMonth; }), false},
+      {"date stated to the day", with([](Event* e) { e->date_precision = DatePrecision::kDay; }), true},
+  };
+  for (const DedupCase& c : cases) {
+    TempDb tmp;
+    auto s = OpenStore(tmp.path());
+    Put(s.get(), MakeDoc("a", 20250110, "AFP"), {base});
+    Put(s.get(), MakeDoc("b", 20250110, "Reuters"), {c.second});
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), c.merges ? 1 : 2) << c.name;
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions"), 2) << c.name;
+  }
+  // Places: both known and different -> two events; one unknown -> merged.
+  for (auto [second_place, merges] : {std::pair{std::optional<EventLocation>(tehran), false},
+                                      std::pair{std::optional<EventLocation>(moscow), true},
+                                      std::pair{std::optional<EventLocation>(), true}}) {
+    TempDb tmp;
+    auto s = OpenStore(tmp.path());
+    Event first = base;
+    first.location = moscow;
+    Event second = base;
+    second.location = second_place;
+    Put(s.get(), MakeDoc("a", 20250110, "AFP"), {first});
+    Put(s.get(), MakeDoc("b", 20250110, "Reuters"), {second});
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), merges ? 1 : 2);
+  }
+}
+
+TEST(DedupTest, WindowCountsFromAnyMentionButAnEventSpansAtMostTwoWindows) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Event e = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+  for (Date d : {20250110, 20250111, 20250112}) {  // 12 is 2 days after the first, 1 after the second
+    e.date = d;
+    Put(s.get(), MakeDoc(std::to_string(d), d), {e});
+  }
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT day_max - day_min FROM events"), 2);
+  e.date = 20250113;  // would make the event span 3 days
+  Put(s.get(), MakeDoc("d13", 20250113), {e});
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 2);
+}
+
+TEST(DedupTest, ParametersChangeTheRule) {
+  Event base = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+  Event later = base;
+  later.date = 20250112;
+  {
+    TempDb tmp;
+    StoreOptions o;
+    o.dedup.window_days = 2;
+    auto s = OpenStore(tmp.path(), o);
+    Put(s.get(), MakeDoc("a", 20250110), {base});
+    Put(s.get(), MakeDoc("b", 20250112), {later});
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  }
+  {
+    TempDb tmp;
+    StoreOptions o;
+    o.dedup.enabled = false;
+    auto s = OpenStore(tmp.path(), o);
+    Put(s.get(), MakeDoc("a", 20250110), {base});
+    Put(s.get(), MakeDoc("b", 20250110), {base});
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 2);
+  }
+  {
+    TempDb tmp;
+    StoreOptions o;
+    o.dedup.actor_chars = 3;  // country level: RUSMIL and RUSGOV are one actor
+    auto s = OpenStore(tmp.path(), o);
+    Event mil = base;
+    mil.source.code = "RUSMIL";
+    Put(s.get(), MakeDoc("a", 20250110), {base});
+    Put(s.get(), MakeDoc("b", 20250110), {mil});
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  }
+}
+
+TEST(DedupTest, StoreKeepsTheRuleItWasCreatedWith) {
+  TempDb tmp;
+  {
+    StoreOptions o;
+    o.dedup.window_days = 3;
+    OpenStore(tmp.path(), o);
+  }
+  auto s = OpenStore(tmp.path());  // asks for the default window of 1
+  EXPECT_EQ(s->dedup().window_days, 3);
+}
+
+TEST(DedupTest, CountsMentionsSourcesAndArticles) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Event e = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+  Event e2 = e;
+  e2.sentence_index = 3;
+  Put(s.get(), MakeDoc("a", 20250110, "AFP"), {e, e2});   // two mentions in one article
+  Put(s.get(), MakeDoc("b", 20250110, "AFP"), {e});       // same outlet, another article
+  Put(s.get(), MakeDoc("c", 20250111, "Reuters"), {e});   // another outlet
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT NumMentions FROM events"), 4);
+  EXPECT_EQ(Int(s.get(), "SELECT NumArticles FROM events"), 3);
+  EXPECT_EQ(Int(s.get(), "SELECT NumSources FROM events"), 2);
+  // Every mention carries the event's GLOBALEVENTID.
+  EXPECT_EQ(Int(s.get(), "SELECT count(DISTINCT GLOBALEVENTID) FROM mentions"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions m JOIN events e ON e.GLOBALEVENTID = m.GLOBALEVENTID"), 4);
+
+  // Replacing the first article: the event keeps its other mentions, recounted, with a new first mention.
+  Put(s.get(), MakeDoc("a", 20250110, "AFP", 4242), {MakeEvent("USAGOV", "111", "CHNGOV", 20250110)});
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT NumMentions FROM events WHERE Actor1Code = 'RUSGOV'"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT NumArticles FROM events WHERE Actor1Code = 'RUSGOV'"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events e JOIN mentions m ON m.id = e.first_mention "
+                         "WHERE e.Actor1Code = 'RUSGOV' AND m.event = e.id"),
+            1);
+}
+
+TEST(DedupTest, MergeQualityOnRepeatCorpusIsMeasurable) {
+  RepeatCorpus corpus = MakeRepeatCorpus(300, 5, 60, 7);
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  for (const PrecodedDocument& d : corpus.docs) ASSERT_TRUE(s->PutDocument(d.record, d.events).ok());
+  ASSERT_TRUE(s->Commit().ok());
+  std::vector<int64_t> predicted;
+  std::vector<int> truth;
+  auto q = s->Query(QueryFilter{.limit = 0, .with_mentions = true});
+  ASSERT_TRUE(q.ok());
+  std::map<std::string, int> truth_of_doc;
+  for (size_t i = 0; i < corpus.docs.size(); ++i) truth_of_doc[corpus.docs[i].record.id] = corpus.truth[i][0];
+  for (const StoredEvent& ev : q.value()) {
+    for (const Mention& m : ev.mentions) {
+      predicted.push_back(ev.id);
+      truth.push_back(truth_of_doc[m.doc_id]);
+    }
+  }
+  EXPECT_EQ(predicted.size(), corpus.docs.size());
+  MergeQuality mq = ScoreClusters(predicted, truth);
+  // The rule is built to merge the repeats: most true pairs found, few wrong ones.
+  EXPECT_GT(mq.recall, 0.6);
+  EXPECT_GT(mq.precision, 0.8);
+  EXPECT_LT(Int(s.get(), "SELECT count(*) FROM events"), static_cast<int64_t>(corpus.docs.size()));
+}
+
+// --- Queries.
+
+class QueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenStore(tmp_.path());
+    Event a = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+    a.location = EventLocation{"Moscow", "RUS", 55.75, 37.62, ""};
+    a.sentence = "Russia signed a deal with Iran in Moscow.";
+    Event b = MakeEvent("IRNGOV", "111", "RUSGOV", 20250215, 1);
+    b.modality = Modality::kReported;
+    Event c = MakeEvent("USAMIL", "190", "CHNMIL", 20250301, 2);
+    c.location = EventLocation{"Taipei", "TWN", 25.03, 121.56, ""};
+    Event d = MakeEvent("CHNGOV", "036", "USAGOV", 20250302, 3);
+    d.negated = true;
+    Put(store_.get(), MakeDoc("q1", 20250110), {a, b, c, d});
+  }
+  std::vector<std::string> Codes(QueryFilter f) {
+    auto r = store_->Query(f);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    std::vector<std::string> out;
+    if (r.ok()) {
+      for (const auto& e : r.value()) out.push_back(e.first.event.code);
+    }
+    return out;
+  }
+  TempDb tmp_;
+  std::unique_ptr<Store> store_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(QueryTest, ActorMatchesEitherSideAsPrefix) {
+  EXPECT_EQ(Codes({.actors = {"RUS"}}), (V{"057", "111"}));
+  EXPECT_EQ(Codes({.actors = {"USAMIL"}}), (V{"190"}));
+  EXPECT_EQ(Codes({.actors = {"usa"}}), (V{"190", "036"}));
+}
+
+TEST_F(QueryTest, DyadEitherDirectionOrDirected) {
+  EXPECT_EQ(Codes({.dyad_a = "IRN", .dyad_b = "RUS"}), (V{"057", "111"}));
+  EXPECT_EQ(Codes({.dyad_a = "IRN", .dyad_b = "RUS", .directed = true}), (V{"111"}));
+}
+
+TEST_F(QueryTest, CountryCodeRootQuadGoldstein) {
+  EXPECT_EQ(Codes({.country = "TWN"}), (V{"190"}));
+  EXPECT_EQ(Codes({.codes = {"05"}}), (V{"057"}));
+  EXPECT_EQ(Codes({.roots = {"19", "11"}}), (V{"111", "190"}));
+  EXPECT_EQ(Codes({.quads = {4}}), (V{"190"}));
+  EXPECT_EQ(Codes({.goldstein_min = 0}), (V{"057", "036"}));
+  EXPECT_EQ(Codes({.goldstein_max = 0}), (V{"111", "190"}));
+}
+
+TEST_F(QueryTest, DatesPlacesModalityNegationText) {
+  EXPECT_EQ(Codes({.from = 20250201, .to = 20250301}), (V{"111", "190"}));
+  EXPECT_EQ(Codes({.has_bbox = true, .min_lat = 50, .min_lon = 30, .max_lat = 60, .max_lon = 40}), (V{"057"}));
+  EXPECT_EQ(Codes({.place = "Taipei"}), (V{"190"}));
+  EXPECT_EQ(Codes({.modalities = {"reported"}}), (V{"111"}));
+  EXPECT_EQ(Codes({.include_negated = false}), (V{"057", "111", "190"}));
+  EXPECT_EQ(Codes({.text = "deal with Iran"}), (V{"057"}));
+  EXPECT_EQ(Codes({.text = "nothing like this"}), V{});
+  EXPECT_EQ(Codes({.limit = 2}).size(), 2u);
+}
+
+TEST_F(QueryTest, StoredCodingComesBackWhole) {
+  Event e = MakeEvent("FRAGOV", "0841", "DEUGOV", 20240305, 7);
+  e.date_precision = DatePrecision::kMonth;
+  e.source.entry = "actors.txt:12";
+  e.target.via = "the chancellor";
+  e.pattern = "- * RETURN [0841]";
+  e.pattern_entry = "verbs.txt:99";
+  e.plover_type = "AID";
+  e.modality = Modality::kIntended;
+  e.location = EventLocation{"Paris", "FRA", 48.85, 2.35, "2988507"};
+  Put(store_.get(), MakeDoc("rt", 20240305, "Le Monde"), {e});
+  auto r = store_->Query({.actors = {"FRA"}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value().size(), 1u);
+  const Mention& m = r.value()[0].first;
+  EXPECT_EQ(m.doc_id, "rt");
+  EXPECT_EQ(m.source_name, "Le Monde");
+  EXPECT_EQ(m.event.sentence_index, 7);
+  EXPECT_EQ(m.event.sentence, e.sentence);
+  EXPECT_EQ(m.event.date_precision, DatePrecision::kMonth);
+  EXPECT_EQ(m.event.source.entry, "actors.txt:12");
+  EXPECT_EQ(m.event.target.via, "the chancellor");
+  EXPECT_EQ(m.event.code, "0841");
+  EXPECT_EQ(m.event.pattern, e.pattern);
+  EXPECT_EQ(m.event.pattern_entry, "verbs.txt:99");
+  EXPECT_EQ(m.event.plover_type, "AID");
+  EXPECT_EQ(m.event.modality, Modality::kIntended);
+  ASSERT_TRUE(m.event.location.has_value());
+  EXPECT_EQ(m.event.location->feature_id, "2988507");
+  EXPECT_DOUBLE_EQ(m.event.location->lat, 48.85);
+}
+
+TEST_F(QueryTest, BadCodesAreRejectedNotInjected) {
+  EXPECT_FALSE(store_->Query({.actors = {"RUS' OR 1=1 --"}}).ok());
+  EXPECT_FALSE(store_->Query({.modalities = {"maybe"}}).ok());
+  // Text goes in as a parameter: quotes are just text.
+  EXPECT_EQ(Codes({.text = "\"'); DROP TABLE events; --"}), V{});
+  EXPECT_EQ(Int(store_.get(), "SELECT count(*) FROM events"), 4);
+}
+
+TEST(QueryPlanTest, FrequentActorGivesTheSameEventsInTheSameOrder) {
+  // More than 20,000 events of one actor (21,000 here) switch Query() to walking the day index; the answer must not change.
+  TempDb tmp;
+  auto s = OpenStore(tmp.path(), StoreOptions{.dedup = {.enabled = false}, .text_index = false});
+  SyntheticGenerator gen({.seed = 5, .first = 20200101, .years = 2});
+  int64_t n = 0;
+  for (int i = 0; n < 28000; ++i) {
+    Event e = MakeEvent(i % 4 == 0 ? "USAGOV" : "RUSGOV", i % 2 ? "190" : "057", "IRNGOV", gen.RandomDate());
+    ASSERT_TRUE(s->PutDocument(MakeDoc(std::to_string(i), e.date), {e}).ok());
+    ++n;
+  }
+  ASSERT_TRUE(s->Commit().ok());
+  QueryFilter f{.actors = {"RUS"}, .quads = {4}, .from = 20200301, .to = 20201231, .limit = 500};
+  auto fast = s->Query(f);
+  ASSERT_TRUE(fast.ok());
+  f.limit = 0;  // no limit: the planner's own plan, all matches
+  auto all = s->Query(f);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(fast.value().size(), 500u);
+  ASSERT_GT(all.value().size(), 500u);
+  for (size_t i = 0; i < 500; ++i) EXPECT_EQ(fast.value()[i].id, all.value()[i].id) << i;
+}
+
+// --- Stats.
+
+TEST(StatsTest, SeriesAndTopsOnAHandMadeStore) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  // January: two RUS-IRN events (coop +3, conflict -5); February: one IRN->RUS conflict; one USA-CHN.
+  Put(s.get(), MakeDoc("s1", 20250105), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250105),
+                                         MakeEvent("RUSGOV", "111", "IRNGOV", 20250120, 1)});
+  Put(s.get(), MakeDoc("s2", 20250210), {MakeEvent("IRNGOV", "190", "RUSMIL", 20250210),
+                                         MakeEvent("USAGOV", "036", "CHNGOV", 20250210, 1)});
+  auto series = s->Series({.dyad_a = "RUS", .dyad_b = "IRN"}, Bucket::kMonth);
+  ASSERT_TRUE(series.ok());
+  ASSERT_EQ(series.value().size(), 2u);
+  EXPECT_EQ(series.value()[0].period, 20250101);
+  EXPECT_EQ(series.value()[0].events, 2);
+  EXPECT_EQ(series.value()[0].quad[0], 1);
+  EXPECT_EQ(series.value()[0].quad[2], 1);
+  EXPECT_DOUBLE_EQ(series.value()[0].goldstein_sum, -2.0);
+  EXPECT_DOUBLE_EQ(series.value()[0].goldstein_mean(), -1.0);
+  EXPECT_EQ(series.value()[1].period, 20250201);
+  EXPECT_EQ(series.value()[1].quad[3], 1);
+
+  auto weeks = s->Series({.actors = {"RUS"}}, Bucket::kWeek);
+  ASSERT_TRUE(weeks.ok());
+  // Weeks of 2024-12-30 .. 2025-02-10, empty ones included with zeros.
+  ASSERT_EQ(weeks.value().size(), 7u);
+  EXPECT_EQ(weeks.value()[0].period, 20241230);  // 2025-01-05 is a Sunday; its week starts Monday 2024-12-30
+  EXPECT_EQ(weeks.value()[0].events, 1);
+  EXPECT_EQ(weeks.value()[1].period, 20250106);
+  EXPECT_EQ(weeks.value()[1].events, 0);
+  EXPECT_EQ(weeks.value()[3].period, 20250120);
+  EXPECT_EQ(weeks.value()[3].events, 1);
+  EXPECT_EQ(weeks.value()[6].period, 20250210);
+  EXPECT_EQ(weeks.value()[6].events, 1);
+
+  auto pairs = s->Top({}, "pair", 3, 10);
+  ASSERT_TRUE(pairs.ok());
+  ASSERT_EQ(pairs.value().size(), 2u);
+  EXPECT_EQ(pairs.value()[0].key, "IRN,RUS");
+  EXPECT_EQ(pairs.value()[0].events, 3);
+  auto dyads = s->Top({.from = 20250201, .to = 20250228}, "dyad", 6, 10);
+  ASSERT_TRUE(dyads.ok());
+  ASSERT_EQ(dyads.value().size(), 2u);
+  EXPECT_EQ(dyads.value()[0].key, "IRNGOV,RUSMIL");
+  auto actors = s->Top({}, "actor", 3, 1);
+  ASSERT_TRUE(actors.ok());
+  ASSERT_EQ(actors.value().size(), 1u);
+  EXPECT_EQ(actors.value()[0].events, 3);  // IRN and RUS both 3; ties by key
+  EXPECT_EQ(actors.value()[0].key, "IRN");
+  auto codes = s->Top({}, "root", 0, 10);
+  ASSERT_TRUE(codes.ok());
+  EXPECT_EQ(codes.value().size(), 4u);
+  EXPECT_FALSE(s->Top({}, "nonsense", 3, 10).ok());
+}
+
+// --- Export.
+
+TEST(ExportTest, GdeltColumnCountsAndLinkedIds) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Event e = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+  Put(s.get(), MakeDoc("a", 20250110, "AFP"), {e, MakeEvent("USAGOV", "111", "CHNGOV", 20250110, 1)});
+  Put(s.get(), MakeDoc("b", 20250110, "Reuters"), {e});
+  std::string ev_path = tmp.path("events.tsv"), me_path = tmp.path("mentions.tsv");
+  std::FILE* ev = std::fopen(ev_path.c_str(), "wb");
+  std::FILE* me = std::fopen(me_path.c_str(), "wb");
+  auto rows = s->ExportGdelt(ev, me);
+  std::fclose(ev);
+  std::fclose(me);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows.value(), 2);
+  auto read_rows = [](const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::vector<std::string>> out;
+    std::string line;
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::stringstream ss(line);
+      std::string cell;
+      while (std::getline(ss, cell, '\t')) f.push_back(cell);
+      if (!line.empty() && line.back() == '\t') f.push_back("");
+      out.push_back(f);
+    }
+    return out;
+  };
+  auto events = read_rows(ev_path);
+  auto mentions = read_rows(me_path);
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_EQ(mentions.size(), 3u);
+  for (const auto& r : events) EXPECT_EQ(r.size(), 61u);
+  for (const auto& r : mentions) EXPECT_EQ(r.size(), 16u);
+  EXPECT_EQ(events[0][31], "2");  // NumMentions
+  EXPECT_EQ(events[0][32], "2");  // NumSources
+  EXPECT_EQ(events[0][33], "2");  // NumArticles
+  EXPECT_EQ(events[0][5], "RUSGOV");
+  EXPECT_EQ(mentions[0][0], events[0][0]);
+  EXPECT_EQ(mentions[1][0], events[0][0]);
+  EXPECT_EQ(mentions[1][4], "Reuters");
+  EXPECT_EQ(mentions[0][12], "500");  // MentionDocLen
+}
+
+// --- Pre-coded input.
+
+TEST(PrecodedTest, EventLinesGroupByDocumentAndDocumentLinesRoundTrip) {
+  std::string line;
+  DocumentRecord d = MakeDoc("x1", 20250110);
+  AppendPrecodedLine(d, {MakeEvent("RUSGOV", "057", "IRNGOV", 20250110)}, &line);
+  PrecodedReader reader("in.jsonl");
+  std::vector<PrecodedDocument> docs;
+  std::string error;
+  reader.Add(R"({"doc_id":"e1","sentence_index":0,"date":"2025-01-02","code":"057","source":{"code":"RUS"}})", &docs,
+             &error);
+  EXPECT_EQ(error, "");
+  reader.Add(R"({"doc_id":"e1","sentence_index":2,"date":"2025-01-02","code":"111","source":null})", &docs, &error);
+  reader.Add("not json", &docs, &error);
+  EXPECT_NE(error.find("in.jsonl:3"), std::string::npos);
+  line.pop_back();
+  reader.Add(line, &docs, &error);  // completes e1, then x1
+  reader.Finish(&docs);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].record.id, "e1");
+  EXPECT_EQ(docs[0].events.size(), 2u);
+  EXPECT_EQ(docs[0].events[0].source.code, "RUS");
+  EXPECT_EQ(docs[0].record.sentences, 3);
+  EXPECT_EQ(docs[1].record.id, "x1");
+  EXPECT_EQ(docs[1].record.source, "AFP");
+  ASSERT_EQ(docs[1].events.size(), 1u);
+  EXPECT_EQ(docs[1].events[0].target.code, "IRNGOV");
+  EXPECT_EQ(docs[1].events[0].code, "057");
+  EXPECT_NE(docs[0].record.content_hash, docs[1].record.content_hash);
+}
+
+TEST(SyntheticTest, GeneratorIsDeterministicAndSkewed) {
+  SyntheticGenerator a({.seed = 3}), b({.seed = 3});
+  std::map<std::string, int> freq;
+  for (int i = 0; i < 2000; ++i) {
+    PrecodedDocument x, y;
+    a.Next(&x);
+    b.Next(&y);
+    ASSERT_EQ(x.events.size(), y.events.size());
+    for (size_t k = 0; k < x.events.size(); ++k) {
+      EXPECT_EQ(x.events[k].source.code, y.events[k].source.code);
+      ++freq[x.events[k].source.code];
+      EXPECT_GE(x.events[k].date, 20150101);
+      EXPECT_LT(x.events[k].date, 20250101);
+    }
+  }
+  int top = 0;
+  for (auto& [k, n] : freq) top = std::max(top, n);
+  // Zipf: the most frequent actor is far above the uniform share.
+  EXPECT_GT(top, 5 * 6000 / static_cast<int>(a.actor_pool().size()));
+}
+
+}  // namespace
+}  // namespace dyad::store
