@@ -32,6 +32,18 @@ enum class Modality : uint8_t {
 };
 const char* ModalityName(Modality m);  // "asserted", "intended", ...
 
+// How much of Event::date the text states. The date is truncated to its
+// precision: kMonth dates are the month's first day (20241201), kYear dates
+// January 1st (20200101). kDocument: the sentence gives no usable date for the
+// event, so it carries the document's date (a labelled fallback).
+enum class DatePrecision : uint8_t {
+  kDay = 0,   // "January 19, 2025", "on Friday", "yesterday"
+  kMonth,     // "in March", "last month", "earlier this month", "last week"
+  kYear,      // "in 2020", "last year"
+  kDocument,  // no date in the text: the document date
+};
+const char* DatePrecisionName(DatePrecision p);  // "day", "month", "year", "document"
+
 struct EventLocation {
   std::string name;
   std::string country;  // CAMEO/ISO3 country code
@@ -45,6 +57,7 @@ struct Event {
   std::string sentence;                   // the sentence text
   uint32_t char_start = 0, char_end = 0;  // span of the sentence in the document text
   Date date = 0;
+  DatePrecision date_precision = DatePrecision::kDocument;  // see DatePrecision
 
   EventActor source, target;
 
@@ -59,6 +72,7 @@ struct Event {
 
   // Why it was coded.
   std::string verb;     // the verb (or noun) that carried the event, as written
+  int verb_token = -1;  // its token index within the sentence (0-based); -1 when unknown
   std::string pattern;  // the pattern that fired, as written in its dictionary
   std::string pattern_entry;  // "file:line" of that pattern
 

@@ -10,6 +10,7 @@
 
 #include "cameo/cameo.h"
 #include "code/coder.h"
+#include "extract/dates.h"
 #include "lexicon/lexicon.h"
 #include "syntax/annotator.h"
 #include "text/reader.h"
@@ -51,6 +52,8 @@ void Process(Job* job, syntax::Annotator* annotator) {
     text::Segment(&doc);
     annotator->Annotate(&doc);
     job->coder->CodeDocument(doc, &job->events);
+    // When each event happened: a date its sentence gives, else the document's.
+    extract::ResolveEventDates(doc, &job->events);
     for (Event& e : job->events) {
       if (e.doc_id.empty()) e.doc_id = doc.id;
       if (e.date == 0) e.date = doc.date;

@@ -1,4 +1,5 @@
-// ModalityName (include/dyad/event.h): one spelling of each modality for every stage and writer.
+// ModalityName and DatePrecisionName (include/dyad/event.h): one spelling of
+// each value for every stage and writer.
 #include "dyad/event.h"
 
 namespace dyad {
@@ -15,6 +16,20 @@ const char* ModalityName(Modality m) {
       return "reported";
   }
   return "asserted";
+}
+
+const char* DatePrecisionName(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kDocument:
+      return "document";
+  }
+  return "document";
 }
 
 }  // namespace dyad

@@ -278,6 +278,9 @@ void AppendJsonLine(const Event& e, const EventContext& context, std::string* ou
   } else {
     out->append("null");
   }
+  out->append(",\"date_precision\":\"");
+  out->append(DatePrecisionName(e.date_precision));
+  out->push_back('"');
   out->append(",\"source\":");
   AppendJsonActor(e.source, out);
   out->append(",\"target\":");

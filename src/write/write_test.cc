@@ -44,6 +44,7 @@ Event TreatyEvent() {
   e.char_start = 0;
   e.char_end = 52;
   e.date = 20250117;
+  e.date_precision = DatePrecision::kDay;
   e.source = {"IRNGOV", "Iran", "IRN", 0, 4, "Phoenix.Countries.actors.txt:100", ""};
   e.target = {"RUSGOV", "Russia", "RUS", 9, 15, "Phoenix.Countries.actors.txt:200", ""};
   e.code = "057";
@@ -64,7 +65,7 @@ TEST(WriteJson, GoldenLine) {
   EXPECT_EQ(out,
             "{\"doc_id\":\"treaty-1\",\"sentence_index\":0,"
             "\"sentence\":\"Iran and Russia signed a treaty in Moscow on Friday.\",\"char_start\":0,\"char_end\":52,"
-            "\"date\":\"2025-01-17\","
+            "\"date\":\"2025-01-17\",\"date_precision\":\"day\","
             "\"source\":{\"code\":\"IRNGOV\",\"text\":\"Iran\",\"country\":\"IRN\",\"char_start\":0,\"char_end\":4,"
             "\"entry\":\"Phoenix.Countries.actors.txt:100\",\"via\":\"\"},"
             "\"target\":{\"code\":\"RUSGOV\",\"text\":\"Russia\",\"country\":\"RUS\",\"char_start\":9,\"char_end\":15,"
@@ -86,7 +87,10 @@ TEST(WriteJson, MissingActorUnknownDateAndLocationAreWritten) {
   std::string out;
   AppendJsonLine(e, {}, &out);
   EXPECT_NE(out.find("\"target\":null"), std::string::npos);
-  EXPECT_NE(out.find("\"date\":null"), std::string::npos);
+  e.date_precision = DatePrecision::kDocument;
+  out.clear();
+  AppendJsonLine(e, {}, &out);
+  EXPECT_NE(out.find("\"date\":null,\"date_precision\":\"document\","), std::string::npos);
   EXPECT_NE(out.find("\"negated\":true,\"modality\":\"reported\""), std::string::npos);
   EXPECT_NE(out.find("\"goldstein\":-0.1,"), std::string::npos);
   EXPECT_NE(out.find("\"location\":{\"name\":\"Moscow\",\"country\":\"RUS\",\"lat\":55.7558,\"lon\":37.6173,"
