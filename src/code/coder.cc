@@ -32,6 +32,31 @@ std::string_view BaseRel(std::string_view rel) {
   return c == std::string_view::npos ? rel : rel.substr(0, c);
 }
 
+// Two coded actors of one country ("RUS" and "RUSGOV"); actors with no
+// country (IGOs, agents alone) are compared by their whole actor code.
+bool SameCountry(const CodedActor& a, const CodedActor& b) {
+  if (a.actor_code.empty() || b.actor_code.empty()) return false;
+  std::string ca = lexicon::CountryOf(a.actor_code), cb = lexicon::CountryOf(b.actor_code);
+  if (!ca.empty() || !cb.empty()) return ca == cb;
+  return a.actor_code == b.actor_code;
+}
+
+// Verbs whose coordinated subject acts jointly, each member with the others:
+// "Russia and Iran signed a treaty", "Arnor and Gondor met", "India and
+// Pakistan agreed to stop firing". Not "supported", "condemned", "attacked".
+bool SymmetricVerb(std::string_view lemma) {
+  static constexpr std::string_view kJoint[] = {
+      "sign",        "meet",    "agree",   "talk",      "negotiate", "cooperate", "ally",    "reconcile",
+      "trade",       "clash",   "fight",   "compete",   "normalize", "normalise", "restore", "resume",
+      "exchange",    "hold",    "discuss", "conclude",  "ink",       "shake",     "unite",   "partner",
+      "collaborate", "embrace", "renew",   "establish", "settle",    "reach",     "forge",   "seal",
+      "strengthen",  "deepen",  "confer",  "consult",   "converse",  "reopen"};
+  for (std::string_view w : kJoint) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
 bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
 
 // A pattern code PETRARCH cannot use ("[+++]", "[###]"): the pattern is ignored.
@@ -45,10 +70,11 @@ bool IsUsableCode(std::string_view code) {
 
 bool IsTimeWord(std::string_view w) {
   static constexpr std::string_view kTime[] = {
-      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "today",   "yesterday",
-      "tomorrow", "january",  "february",  "march",    "april",  "june",     "july",   "august",  "september",
-      "october",  "november", "december",  "week",     "month",  "year",     "night",  "morning", "evening",
-      "day",      "weeks",    "months",    "years",    "days",   "hours",    "hour",   "decade",  "decades"};
+      "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday", "today",
+      "yesterday", "tomorrow",  "january",   "february", "march",    "april",    "june",   "july",
+      "august",    "september", "october",   "november", "december", "week",     "month",  "year",
+      "night",     "morning",   "evening",   "day",      "weeks",    "months",   "years",  "days",
+      "hours",     "hour",      "decade",    "decades",  "time"};
   if (w.size() > 12) return false;
   char low[16];
   for (size_t i = 0; i < w.size(); ++i)
@@ -159,7 +185,10 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
         if (cb == "nsubj") has_subject = true;
         if (cb == "mark" && (tokens_[c].form == "whether" || tokens_[c].form == "Whether")) whether = true;
       }
-      bool from_subject = prev >= 0 && BaseRel(analysis_.rel(prev)) == "nsubj";
+      // (Only a complement clause's subject is what the verb is about; the
+      // subject of an adverbial clause is someone else's doing: "Pezeshkian
+      // said this treaty would strengthen ties, while Putin mentioned ...".)
+      bool from_subject = b == "ccomp" && prev >= 0 && BaseRel(analysis_.rel(prev)) == "nsubj";
       // "has begun to question whether he has a future with the Orcs".
       if (whether) continue;
       // What is said is what a reporting verb is about: "Frodo said he has
@@ -170,6 +199,26 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
     }
   }
   return false;
+}
+
+void SentenceCoder::FindStraySubjects() {
+  stray_subject_of_.assign(n_, -1);
+  for (const Predicate& p : analysis_.predicates()) {
+    if (p.link != PredicateLink::kConj || tokens_[p.verb].upos != "VERB") continue;
+    bool own_subject = false;
+    for (const Argument& a : analysis_.arguments(p)) {
+      own_subject |= (a.role == ArgRole::kSubject || a.role == ArgRole::kPassiveSubject) && !a.inherited;
+    }
+    if (own_subject) continue;
+    // A conjoined verb follows a coordinator or a comma ("condemned the
+    // attack and promised aid"); one that follows a name directly has that
+    // name as its subject ("since Russia invaded Ukraine").
+    int i = p.verb - 1;
+    while (i >= 0 && tokens_[i].upos == "AUX") --i;
+    if (i < 0 || tokens_[i].upos != "PROPN") continue;
+    if (analysis_.head(i) == p.verb || analysis_.Dominates(p.verb, i)) continue;
+    stray_subject_of_[i] = p.verb;
+  }
 }
 
 void SentenceCoder::CoreSpan(int head, int* first, int* last) {
@@ -212,6 +261,11 @@ void SentenceCoder::CoreSpan(int head, int* first, int* last) {
     }
   }
   core_children_.clear();
+  // A coordinator the parse hung under a title is no part of the name, and
+  // the name does not run on past it into the conjunct before: in "Russia
+  // and Iran President Masoud Pezeshkian and Russian President Vladimir
+  // Putin" the third conjunct is "Russian President Vladimir Putin".
+  while (lo < head && tokens_[lo].upos == "CCONJ") ++lo;
   // Extend over adjacent name-like words the parse attached elsewhere.
   // Not the end of a prepositional phrase before it: "with Gondor almost
   // five years" must not pull "Gondor" into "five years".
@@ -245,6 +299,28 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     auto in_core = [&](uint32_t begin) { return static_cast<int>(begin) <= last; };
     std::erase_if(np.actors, [&](const lexicon::ActorMatch& m) { return !in_core(m.begin); });
     std::erase_if(np.agents, [&](const lexicon::AgentMatch& m) { return !in_core(m.begin); });
+    // Agents name a role only as the head of the phrase: "the police", "Gondorian
+    // soldiers", or as a title before a name ("President Salome Zourabichvili").
+    // A role word that merely modifies another noun names no one: "military
+    // hardware", "military cooperation", "security threats".
+    // (Only without a named actor: PETRARCH composes every agent of a phrase
+    // with its actor, "West German world government activists" -> GMWGOVWGO.
+    // A capitalised head is a name however tagged: "the official news agency WFNA".)
+    const std::string& head_form = tokens_[head].form;
+    bool name_head = tokens_[head].upos == "PROPN" ||
+                     (head > 0 && !head_form.empty() && head_form[0] >= 'A' && head_form[0] <= 'Z');
+    if (!np.agents.empty() && np.actors.empty() && !name_head) {
+      bool head_covered = false;
+      for (const auto& m : np.agents)
+        head_covered |= static_cast<int>(m.begin) <= head && head < static_cast<int>(m.end);
+      for (const auto& m : np.actors)
+        head_covered |= static_cast<int>(m.begin) <= head && head < static_cast<int>(m.end);
+      if (!head_covered) {
+        DYAD_TRACE("  '" + tokens_[head].form +
+                   "' heads the phrase and is no actor or agent: its modifiers' agents dropped");
+        np.agents.clear();
+      }
+    }
     // The actor: the longest code ("Iranian President Masoud Pezeshkian" ->
     // the person's IRNGOV over IRN); on a tie the first, the possessor or
     // the country before a title ("Ithilen's minister Calimehtar").
@@ -356,8 +432,16 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       if (BaseRel(rel) != "nmod" || rel == "nmod:poss" || rel == "nmod:tmod" || rel == "nmod:npmod") continue;
       if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)]))
         continue;
+      // A place or time stands for its people only beside a role ("charities
+      // in Gondor"): "an agreement in Istanbul" is no Turkish actor.
+      if (np.agents.empty() && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) continue;
+      // "the raids as a violation of Gondor's borders": a description, no participant.
+      if (analysis_.CaseOf(c) >= 0 && tokens_[analysis_.CaseOf(c)].form == "as") continue;
       // "ties with Gondor five years after Calenardhon crowds ...": a time phrase has no participants.
       if (IsTimeWord(tokens_[c].form)) continue;
+      // "talks between the two countries since Russia invaded Ukraine": the
+      // subject of a misparsed clause is no modifier of the phrase.
+      if (c < static_cast<int>(stray_subject_of_.size()) && stray_subject_of_[c] >= 0) continue;
       size_t before = out->size();
       CodeNominal(c, depth + 1, out);
       if (out->size() == before) continue;
@@ -441,6 +525,21 @@ void SentenceCoder::CodeNominal(int head, int depth, std::vector<CodedActor>* ou
     has_cc |= tokens_[conj_[k]].upos == "PROPN" && tokens_[head].upos == "PROPN";
   }
   if (!has_cc) conj_.resize(conj_begin + 1);
+  // A conjunct joined by a comma alone and followed by a verb is the subject
+  // of a new clause the parser hung here: "Germany will send tanks to
+  // Ukraine, Chancellor Olaf Scholz announced" (Scholz is no recipient).
+  for (size_t k = conj_begin + 1; k < conj_.size(); ++k) {
+    int f = conj_[k], l = conj_[k];
+    analysis_.NounPhraseSpan(conj_[k], &f, &l);
+    bool cc = false;  // (the parse may hang "and" under a title: "and Russian President Vladimir Putin")
+    for (int i = conj_[k - 1] + 1; i < conj_[k]; ++i) cc |= tokens_[i].upos == "CCONJ";
+    if (cc) continue;
+    int next = std::max(l, conj_[k]) + 1;
+    if (next < n_ && (tokens_[next].upos == "VERB" || tokens_[next].upos == "AUX")) {
+      conj_.resize(k);
+      break;
+    }
+  }
   // A verb among the conjuncts means the parser joined a second clause to
   // this noun ("condemned an attack ... and promised aid"): stop before it.
   for (size_t k = conj_begin + 1; k < conj_.size(); ++k) {
@@ -586,7 +685,7 @@ bool SentenceCoder::CoordinatedSources() const {
   // "[FRO/BIL/SAM]" phrase nor a name and its stray title.
   for (const CodedActor& a : sources_) {
     for (const CodedActor& b : sources_) {
-      if (a.first != b.first && !a.actor_code.empty() && !b.actor_code.empty() &&
+      if ((a.first != b.first || a.last != b.last) && !a.actor_code.empty() && !b.actor_code.empty() &&
           a.actor_code != b.actor_code)
         return true;
     }
@@ -643,6 +742,7 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
   e.negated = negated;
   e.modality = p.modality;
   e.verb = verb;
+  e.verb_token = p.verb;
   e.pattern = pattern;
   e.pattern_entry = pattern_entry;
   DYAD_TRACE("  event " + e.source.code + " -> " + e.target.code + " " + e.code +
@@ -790,10 +890,42 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     DYAD_TRACE("  null code: no event");
     return;
   }
+  if (best == nullptr) {
+    // An object with a predicative complement is another sense of the verb
+    // than its bare code describes: "called the German decision extremely
+    // dangerous" names the decision, it is no telephone call; "found the
+    // report credible" is no discovery. Only a pattern may code it.
+    int object = -1, predicative = -1;
+    for (const Argument& a : analysis_.arguments(p)) {
+      if (a.role == ArgRole::kObject && !a.inherited) object = a.head;
+      if (a.role == ArgRole::kComplement && !a.inherited && a.head > v &&
+          BaseRel(analysis_.rel(a.head)) == "xcomp") {
+        std::string_view u = tokens_[a.head].upos;
+        if (u == "ADJ" || u == "NOUN" || u == "PROPN") predicative = a.head;
+      }
+    }
+    if (object >= 0 && predicative > object) {
+      DYAD_TRACE("  object '" + tokens_[object].form + "' with predicative complement '" +
+                 tokens_[predicative].form + "': not the sense of the verb's own code, no event");
+      return;
+    }
+  }
   bool negated = p.negated && !(best != nullptr && best_match.Covers(p.negation));
   if (negated && !opt_->keep_negated) {
     DYAD_TRACE("  negated ('" + tokens_[p.negation].form + "'): dropped");
     return;
+  }
+  if (!negated && p.link == PredicateLink::kXcomp && p.parent >= 0) {
+    // What one refuses or fails to do does not happen: "France refused to
+    // recognise its authority" is no recognition.
+    std::string_view gov = tokens_[analysis_.predicates()[p.parent].verb].lemma;
+    if (gov == "refuse" || gov == "decline" || gov == "fail") {
+      negated = true;
+      if (!opt_->keep_negated) {
+        DYAD_TRACE("  governed by '" + std::string(gov) + "': did not happen, dropped");
+        return;
+      }
+    }
   }
 
   // Sources and targets.
@@ -882,9 +1014,36 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       coordinator |= tokens_[i].upos == "CCONJ" &&
                      !(i > 0 && i + 1 < n_ && tokens_[i - 1].upos == "ADJ" && tokens_[i + 1].upos == "ADJ");
     }
-    if (count >= 2 && !coordinator && last < v) {
+    // Across a clause they are no one phrase, and only the subject nearest
+    // the verb is its own: "Thousands of protesters rallied outside parliament
+    // after Prime Minister Kobakhidze said ..." -> Kobakhidze said it.
+    bool clause_between = false;
+    for (int i = first; count >= 2 && i >= 0 && i <= last && !coordinator; ++i)
+      clause_between |= tokens_[i].upos == "VERB" || tokens_[i].upos == "SCONJ";
+    if (clause_between && last < v) {
+      int nearest = -1;
+      for (const Argument& a : args) {
+        if (a.role == ArgRole::kSubject && !a.inherited && a.head < v) nearest = std::max(nearest, a.head);
+      }
+      if (nearest >= 0) {
+        DYAD_TRACE("  several subjects across a clause: the nearest, '" + tokens_[nearest].form + "'");
+        CodeNominal(nearest, 0, &sources_);
+        if (!sources_.empty()) source_head = nearest;
+      }
+    } else if (count >= 2 && !coordinator && last < v) {
       CodeSpan(first, last, &sources_);
       if (!sources_.empty()) source_head = first;
+    }
+  }
+  if (sources_.empty() && compound.empty() && !p.passive && !shallow_) {
+    // "Finland abandoned non-alignment after Russia invaded Ukraine" parsed
+    // with "invaded" conjoined to "abandoned": Russia, not Finland, invaded.
+    for (int i = 0; i < v && i < static_cast<int>(stray_subject_of_.size()); ++i) {
+      if (stray_subject_of_[i] != v) continue;
+      DYAD_TRACE("  '" + tokens_[i].form + "' right before the conjoined verb is its subject");
+      CodeNominal(i, 0, &sources_);
+      if (!sources_.empty()) source_head = i;
+      break;
     }
   }
   if (sources_.empty() && compound.empty()) {
@@ -951,6 +1110,9 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     // is kept only if no phrase names an actor.
     auto try_target = [&](int h) {
       if (h < 0 || h == source_head || !targets_.empty()) return;
+      if (h < static_cast<int>(stray_subject_of_.size()) && stray_subject_of_[h] >= 0 &&
+          stray_subject_of_[h] != v)
+        return;
       CodeNominal(h, 0, &targets_);
       bool named = false;
       for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
@@ -975,7 +1137,11 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     skip_locative_nmod_ = CoordinatedSources();
     for (ArgRole role : {ArgRole::kObject, ArgRole::kIndirectObject, ArgRole::kOblique}) {
       for (const Argument& a : args) {
-        if (a.role == role && !locative(a)) try_target(a.head);
+        // "condemned the strikes as a violation of Yemen's sovereignty": what
+        // something is called is no one it is done to.
+        bool as = a.preposition >= 0 &&
+                  (tokens_[a.preposition].form == "as" || tokens_[a.preposition].form == "As");
+        if (a.role == role && !locative(a) && !as) try_target(a.head);
       }
     }
     // "Arnor believes Dagolath and Osgiliath can cope": the subject of a
@@ -1012,11 +1178,28 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     // subject is coordinated ("Iran and Russia signed a treaty in Moscow").
     for (int i = verb_last + 1; i < n_ && targets_.empty(); ++i) {
       if (!InVerbPhrase(v, i)) continue;
+      if (stray_subject_of_[NounHeadOf(i)] >= 0) continue;  // another clause's subject
+      {
+        // Not inside an "as" phrase (a description): "condemned the strikes
+        // as a violation of Yemen's sovereignty".
+        bool as = false;
+        for (int t = NounHeadOf(i), steps = 0; t >= 0 && t != v && steps <= n_ && !as;
+             t = analysis_.head(t), ++steps)
+          as = analysis_.CaseOf(t) >= 0 && tokens_[analysis_.CaseOf(t)].form == "as";
+        if (as) continue;
+      }
       if (MentionAt(in, i) <= 0) continue;
       int h = NounHeadOf(i);
       if (h == source_head || h == v) continue;
-      if (coordinated_subject && analysis_.CaseOf(h) >= 0 && IsLocative(tokens_[analysis_.CaseOf(h)]))
-        continue;
+      if (coordinated_subject) {
+        // Nor inside a phrase of place or circumstance: "Iran and Saudi
+        // Arabia agreed to reopen embassies, in a deal brokered by China".
+        bool in_locative = false;
+        for (int t = h, steps = 0; t >= 0 && t != v && steps <= n_ && !in_locative;
+             t = analysis_.head(t), ++steps)
+          in_locative = analysis_.CaseOf(t) >= 0 && IsLocative(tokens_[analysis_.CaseOf(t)]);
+        if (in_locative) continue;
+      }
       CodeNominal(h, 0, &targets_);
       // A mention inside a larger phrase with no actor of its own: take the mention itself.
       if (targets_.empty()) CodeNominal(i, 0, &targets_);
@@ -1044,7 +1227,17 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   }
   // Two parse subjects naming one actor ("Dagolath's first Deputy Prime
   // Minister Telemar" split in two): keep the most specific code.
-  auto drop_less_specific = [](std::vector<CodedActor>* v) {
+  // A coordinator between two phrases makes them two conjuncts, each kept:
+  // "Russia and Iran President Masoud Pezeshkian and Russian President
+  // Vladimir Putin" has three signers (RUS, IRNGOV, RUSGOV).
+  auto coordinated_apart = [&](const CodedActor& a, const CodedActor& b) {
+    int lo = std::min(a.last, b.last), hi = std::max(a.first, b.first);
+    for (int k = lo + 1; k < hi && k < n_; ++k) {
+      if (k >= 0 && tokens_[k].upos == "CCONJ") return true;
+    }
+    return false;
+  };
+  auto drop_less_specific = [&](std::vector<CodedActor>* v) {
     size_t out = 0;
     for (size_t i = 0; i < v->size(); ++i) {
       const CodedActor& a = (*v)[i];
@@ -1053,7 +1246,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         const CodedActor& b = (*v)[j];
         // "Russia and ... Russian President Vladimir Putin": RUS is RUSGOV's country.
         drop = j != i && !a.actor_code.empty() && !b.actor_code.empty() && b.code.size() > a.code.size() &&
-               b.code.compare(0, a.code.size(), a.code) == 0;
+               b.code.compare(0, a.code.size(), a.code) == 0 && !coordinated_apart(a, b);
         // "---GOV" beside "BREGOV": a title split from its name.
         if (!drop && j != i && a.actor_code.empty() && a.code.size() > 3 &&
             a.code.compare(0, 3, "---") == 0 && !b.actor_code.empty() && b.code.size() >= a.code.size() - 3 &&
@@ -1069,6 +1262,43 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   };
   drop_less_specific(&sources_);
   drop_less_specific(&targets_);
+  if (compound.empty() && CoordinatedSources() && !targets_.empty()) {
+    // A member of a coordinated subject found again later in the sentence is
+    // no target of the group: "Russia and Ukraine signed an agreement to
+    // reopen Ukraine's ports" -- the two signed with each other.
+    size_t before = targets_.size();
+    std::erase_if(targets_, [&](const CodedActor& t) {
+      for (const CodedActor& src : sources_) {
+        if (src.code == t.code) return true;
+      }
+      return false;
+    });
+    // Nor is a role with no country: "Iran and Saudi Arabia agreed to reopen
+    // their embassies" is between the two, not towards "---GOV".
+    bool named = false;
+    for (const CodedActor& t : targets_) named |= !t.actor_code.empty() && t.actor_code != "---";
+    if (!named) targets_.clear();
+    if (targets_.size() != before)
+      DYAD_TRACE("  a target that is a member of the coordinated subject dropped");
+  }
+  if (syntax::IsReportingVerb(vt.lemma) || vt.lemma == "warn") {
+    // A speaker's own state in what is said is no target of the saying:
+    // "Biden said the United States would send tanks" is the US speaking of
+    // itself (no USAGOV -> USA; the sending is coded on its own), as is
+    // "Baerbock said they had worked against Germany's freedom". A domestic
+    // group stays a target: "Putin said the opposition ..." RUSGOV -> RUSOPP.
+    auto own_state = [&](const CodedActor& t) {
+      if (t.actor_code.empty() || t.code.size() != 3 || t.code != lexicon::CountryOf(t.actor_code))
+        return false;
+      for (const CodedActor& src : sources_) {
+        if (SameCountry(src, t)) return true;
+      }
+      return false;
+    };
+    size_t before = targets_.size();
+    std::erase_if(targets_, own_state);
+    if (targets_.size() != before) DYAD_TRACE("  the speaker's own state in what is said: no target");
+  }
   auto codes = [](const std::vector<CodedActor>& v) {
     std::string s;
     for (const CodedActor& a : v) s += (s.empty() ? "" : ",") + a.code;
@@ -1092,18 +1322,28 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   bool coordinated = false;  // named actors from different words, not one "[FRO/BIL/SAM]" phrase
   for (const CodedActor& a : srcs) {
     for (const CodedActor& b : srcs) {
-      coordinated |= a.first != b.first && !a.actor_code.empty() && !b.actor_code.empty() &&
-                     a.actor_code != b.actor_code;
+      coordinated |= (a.first != b.first || a.last != b.last) && !a.actor_code.empty() &&
+                     !b.actor_code.empty() && a.actor_code != b.actor_code;
     }
   }
   if (targets_.empty()) {
+    if (coordinated && !SymmetricVerb(vt.lemma)) {
+      // "Australia, Bahrain, Canada and the Netherlands supported the
+      // operation": each supported it, not each other.
+      DYAD_TRACE("  coordinated subject, but '" + vt.lemma +
+                 "' is no joint action: no events among its members");
+      coordinated = false;
+    }
     if (coordinated) {
       // "Russia and Iran signed a treaty": with no other target, the members
       // of a coordinated subject act on each other.
-      DYAD_TRACE("  coordinated subject without target: each member towards the others");
+      // Each pair of members of different countries, both directions: never
+      // one country with itself ("Russia and ... Russian President Vladimir
+      // Putin signed": no RUS -> RUSGOV).
+      DYAD_TRACE("  coordinated subject without target: each member towards the others of another country");
       for (const CodedActor& a : srcs) {
         for (const CodedActor& b : srcs) {
-          if (&a == &b) continue;
+          if (&a == &b || SameCountry(a, b)) continue;
           Emit(p, &a, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
         }
       }
@@ -1172,6 +1412,7 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
     }
   }
   analysis_.Analyze(tokens_, n_);
+  FindStraySubjects();
   // A root the tagger did not take for a verb but the verb dictionary knows,
   // with no determiner ("Ethiopia departs from Libya" with "departs" tagged
   // as a plural noun), is coded as a predicate.
@@ -1233,6 +1474,14 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
         for (int j = std::max(0, i - 6); j < i && !after_actor; ++j)
           after_actor = j + MentionAt(probe, j) == i;
         if (!after_actor) continue;
+        // Not a noun with a determiner of its own: "did not change the US
+        // position on Taiwan" (no deploying).
+        bool determined = false;
+        for (int c : analysis_.children(i)) {
+          std::string_view r = BaseRel(analysis_.rel(c));
+          determined |= r == "det" || r == "nmod:poss" || r == "case";
+        }
+        if (determined) continue;
       }
       if (i > 0 && tokens_[i - 1].upos == "DET") continue;  // "the attacked village"
       DYAD_TRACE("'" + tokens_[i].form + "' (" + tokens_[i].upos + ", " + tokens_[i].deprel +

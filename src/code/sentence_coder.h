@@ -104,6 +104,11 @@ class SentenceCoder {
   const lexicon::Lexicon* own_index_lexicon_ = nullptr;
   std::vector<uint32_t> candidates_;
   std::vector<uint8_t> emitted_;  // per predicate: did it code an event
+  // Per token: the predicate whose subject the parse missed, when the token is
+  // the nominal right before a conjoined verb with no coordinator ("after
+  // Russia invaded Ukraine" parsed as "... after Russia" + conj "invaded"), else -1.
+  std::vector<int> stray_subject_of_;
+  void FindStraySubjects();
   std::vector<int> order_;
   bool shallow_ = false;
   bool skip_locative_nmod_ = false;  // while looking for the target of a coordinated subject  // coding a
