@@ -302,8 +302,12 @@ int main(int argc, char** argv) {
   std::printf("  %-34s %14s %14s %10s %9s\n", "TABARI (baseline, no syntax)", "~13,400", "", "", "12");
   std::printf("  %-34s %14s %14s %10s %9s\n", "PETRARCH2 (baseline, pre-parsed)", "~1,370", "", "", "212");
   std::printf("  (per CPU-second: sentences over the process's user+system time, less sensitive to a busy machine)\n");
+  // The breakdown below holds every stage's output at once; the memory target
+  // is about the pipeline, so its peak is read before.
+  const double pipeline_peak_mb = PeakMb();
   StageBreakdown(corpus, phoenix, model);
-  std::printf("\n  target: >= 10,000 sentences/s on one thread, near-linear with threads, < 300 MB: %s\n",
-              one_thread_rate >= 10000 && PeakMb() < 300 ? "met" : "NOT met");
+  std::printf("\n  target: >= 10,000 sentences/s on one thread, < 300 MB: %s (%s sentences/s, %.0f MB)\n",
+              one_thread_rate >= 10000 && pipeline_peak_mb < 300 ? "met" : "NOT met",
+              Thousands(one_thread_rate).c_str(), pipeline_peak_mb);
   return 0;
 }
