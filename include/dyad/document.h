@@ -79,6 +79,11 @@ struct Document {
 Date ParseDate(const std::string& text);
 // 20250119 -> "2025-01-19"; 0 -> "".
 std::string FormatDate(Date date);
+// Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian calendar), and
+// back; DateOfDay gives 0 outside years 1..9999. Day arithmetic ("last
+// Friday", weekly buckets) goes through these.
+int64_t DayNumber(Date date);
+Date DateOfDay(int64_t day);
 
 }  // namespace dyad
 

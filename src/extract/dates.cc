@@ -21,33 +21,6 @@ bool ValidDay(int y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
-// The proleptic Gregorian day number, counting eras of 400 years (146097 days)
-// from March 1st so that the leap day falls at the end of a year.
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Date CivilFromDays(int64_t z) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-  if (y < 1 || y > 9999) return 0;
-  return static_cast<Date>(y * 10000 + m * 100 + d);
-}
-
-int64_t DayNumber(Date d) { return DaysFromCivil(d / 10000, d / 100 % 100, d % 100); }
 
 // 0 = Monday .. 6 = Sunday; 1970-01-01 was a Thursday.
 int Weekday(int64_t days) { return static_cast<int>(((days + 3) % 7 + 7) % 7); }
@@ -246,7 +219,7 @@ int YearFor(int m, int d, Date doc, Tense tense) {
     return m - dm > 2 ? y - 1 : y;
   }
   if (m == 2 && d == 29 && !IsLeap(y)) d = 28;  // only for the comparison below
-  int64_t cand = DaysFromCivil(y, m, d), docd = DayNumber(doc);
+  int64_t cand = DayNumber(y * 10000 + m * 100 + d), docd = DayNumber(doc);
   if (tense == Tense::kFuture && cand < docd - 62) return y + 1;
   if (cand > docd + 62) return y - 1;
   return y;
@@ -495,17 +468,17 @@ ResolvedDate ResolveMention(const DateMention& m, Date doc, Tense tense) {
       int ahead = (m.day - Weekday(days) + 7) % 7;
       switch (m.modifier) {
         case Modifier::kLast:
-          return Day(CivilFromDays(days - (back == 0 ? 7 : back)));
+          return Day(DateOfDay(days - (back == 0 ? 7 : back)));
         case Modifier::kNext:
-          return Day(CivilFromDays(days + (ahead == 0 ? 7 : ahead)));
+          return Day(DateOfDay(days + (ahead == 0 ? 7 : ahead)));
         default:
-          return Day(CivilFromDays(tense == Tense::kFuture ? days + ahead : days - back));
+          return Day(DateOfDay(tense == Tense::kFuture ? days + ahead : days - back));
       }
     }
     case Kind::kDayOffset:
-      return Day(CivilFromDays(days + m.offset));
+      return Day(DateOfDay(days + m.offset));
     case Kind::kWeekOffset: {
-      Date d = CivilFromDays(days + 7 * static_cast<int64_t>(m.offset));
+      Date d = DateOfDay(days + 7 * static_cast<int64_t>(m.offset));
       return Month(d / 10000, d / 100 % 100);
     }
     case Kind::kMonthOffset: {

@@ -18,30 +18,6 @@ namespace dyad::store {
 // ---------------------------------------------------------------------------
 // Small helpers.
 
-int64_t DayNumber(Date date) {
-  // Howard Hinnant's days_from_civil.
-  int y = date / 10000, m = date / 100 % 100, d = date % 100;
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Date DateOfDay(int64_t z) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2;
-  return static_cast<Date>(y * 10000 + m * 100 + d);
-}
 
 namespace {
 
@@ -77,19 +53,10 @@ std::vector<std::string_view> SplitTabs(std::string_view row) {
 
 }  // namespace
 
-const char* ModalityText(Modality m) {
-  switch (m) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kIntended: return "intended";
-    case Modality::kHypothetical: return "hypothetical";
-    case Modality::kReported: return "reported";
-  }
-  return "asserted";
-}
 
 int ModalityFromText(std::string_view name) {
   for (int m = 0; m < 4; ++m) {
-    if (name == ModalityText(static_cast<Modality>(m))) return m;
+    if (name == ModalityName(static_cast<Modality>(m))) return m;
   }
   return -1;
 }

@@ -227,13 +227,12 @@ class Store {
 // stage's row for its first mention, with the store's GLOBALEVENTID and counts.
 void AppendGdeltRow(const StoredEvent& event, std::string* out);
 
-// "asserted", "intended", "hypothetical", "reported"; and back (-1 when unknown).
-const char* ModalityText(Modality m);
+// A modality's name (ModalityName in dyad/event.h) back to the enum (-1 when unknown).
 int ModalityFromText(std::string_view name);
 
-// Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian); and back.
-int64_t DayNumber(Date date);
-Date DateOfDay(int64_t day);
+// Day arithmetic lives in dyad/document.h.
+using ::dyad::DateOfDay;
+using ::dyad::DayNumber;
 
 }  // namespace dyad::store
 

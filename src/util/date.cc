@@ -40,6 +40,33 @@ Date ParseDate(const std::string& text) {
   return 0;
 }
 
+int64_t DayNumber(Date date) {
+  // Eras of 400 years (146097 days) counted from March 1st, so that the leap
+  // day falls at the end of a year.
+  int64_t y = date / 10000, m = date / 100 % 100, d = date % 100;
+  y -= m <= 2 ? 1 : 0;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date DateOfDay(int64_t day) {
+  int64_t z = day + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  if (y < 1 || y > 9999) return 0;
+  return static_cast<Date>(y * 10000 + m * 100 + d);
+}
+
 std::string FormatDate(Date date) {
   if (date <= 0) return "";
   char buf[16];

@@ -25,4 +25,14 @@ TEST(FormatDate, RoundTrips) {
   EXPECT_EQ(ParseDate(FormatDate(19991231)), 19991231);
 }
 
+TEST(DayNumber, CountsFromTheEpochAndRoundTrips) {
+  EXPECT_EQ(DayNumber(19700101), 0);
+  EXPECT_EQ(DayNumber(19700102), 1);
+  EXPECT_EQ(DayNumber(19691231), -1);
+  EXPECT_EQ(DayNumber(20250301) - DayNumber(20250228), 1);
+  EXPECT_EQ(DayNumber(20240301) - DayNumber(20240228), 2);  // leap day between
+  for (Date d : {18000101, 19000228, 20000229, 20241231, 20250119, 99991231}) EXPECT_EQ(DateOfDay(DayNumber(d)), d);
+  EXPECT_EQ(DateOfDay(DayNumber(99991231) + 1), 0);
+}
+
 }  // namespace dyad
