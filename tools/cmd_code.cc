@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "coding_options.h"
 #include "commands.h"
 #include "dyad/pipeline.h"
 #include "lexicon/lexicon.h"
@@ -18,11 +19,7 @@ namespace {
 struct CodeArgs {
   std::string format = "jsonl";
   std::string date;
-  int threads = 1;
-  std::vector<std::string> actors, agents, verbs, discards;
-  std::string phoenix_dir;
-  std::string model;
-  bool keep_negated = false;
+  CodingArgs coding;
   std::string mentions;
   std::string output;
   int width = 0;
@@ -94,21 +91,7 @@ int RunCode(const CodeArgs& args) {
   }
   run.progress = isatty(STDERR_FILENO) && !args.quiet;
 
-  PipelineOptions options;
-  if (!args.phoenix_dir.empty()) {
-    lexicon::LexiconFiles phoenix = lexicon::PhoenixLexiconFiles(args.phoenix_dir);
-    options.actor_files = phoenix.actors;
-    options.agent_files = phoenix.agents;
-    options.verb_files = phoenix.verbs;
-    options.discard_files = phoenix.discards;
-  }
-  if (!args.actors.empty()) options.actor_files = args.actors;
-  if (!args.agents.empty()) options.agent_files = args.agents;
-  if (!args.verbs.empty()) options.verb_files = args.verbs;
-  if (!args.discards.empty()) options.discard_files = args.discards;
-  options.syntax_model = args.model;
-  options.keep_negated = args.keep_negated;
-  options.threads = args.threads;
+  PipelineOptions options = ToPipelineOptions(args.coding);
 
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
@@ -189,15 +172,7 @@ void RegisterCodeCommands(CLI::App& app, int* exit_code) {
   cmd->add_option("--format,-f", args->format, "jsonl (default), gdelt (GDELT 2.0 events, 61 columns), csv, table")
       ->check(CLI::IsMember({"jsonl", "json", "gdelt", "csv", "table"}));
   cmd->add_option("--date", args->date, "date of plain-text documents and records without one (YYYY-MM-DD)");
-  cmd->add_option("--threads,-j", args->threads, "worker threads (0 = one per core)")->check(CLI::Range(0, 256));
-  cmd->add_option("--actors", args->actors, "actor dictionary file (repeatable; replaces the default actors)");
-  cmd->add_option("--agents", args->agents, "agent dictionary file (repeatable)");
-  cmd->add_option("--verbs", args->verbs, "verb dictionary file (repeatable)");
-  cmd->add_option("--discards", args->discards, "discard dictionary file (repeatable)");
-  cmd->add_option("--phoenix", args->phoenix_dir,
-                  "use PETRARCH's Phoenix dictionaries from this directory (CAMEO.2.0.txt, Phoenix.*)");
-  cmd->add_option("--model", args->model, "syntax model (default data/models/en_ewt.dyadsyn)");
-  cmd->add_flag("--keep-negated", args->keep_negated, "write negated events flagged negated=true instead of dropping them");
+  AddCodingOptions(cmd, &args->coding, "write negated events flagged negated=true instead of dropping them");
   cmd->add_option("--mentions", args->mentions, "also write GDELT 2.0 mentions rows to this file");
   cmd->add_option("--output,-o", args->output, "write events to this file instead of stdout");
   cmd->add_option("--width", args->width, "line width of --format table (default $COLUMNS or 160)");

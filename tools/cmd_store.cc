@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "coding_options.h"
 #include "commands.h"
 #include "cameo/cameo.h"
 #include "dyad/pipeline.h"
@@ -30,10 +31,7 @@ using store::Store;
 struct IngestArgs {
   std::string db = "dyad.db";
   std::string date;
-  int threads = 1;
-  std::vector<std::string> actors, agents, verbs, discards;
-  std::string phoenix_dir, model;
-  bool keep_negated = false;
+  CodingArgs coding;
   bool precoded = false;
   int batch = 1000;
   int dedup_window = 1, dedup_actor_chars = 6, dedup_code_chars = 3;
@@ -199,21 +197,7 @@ int RunIngest(const IngestArgs& args) {
       }
     }
     run.progress = progress;
-    PipelineOptions options;
-    if (!args.phoenix_dir.empty()) {
-      lexicon::LexiconFiles phoenix = lexicon::PhoenixLexiconFiles(args.phoenix_dir);
-      options.actor_files = phoenix.actors;
-      options.agent_files = phoenix.agents;
-      options.verb_files = phoenix.verbs;
-      options.discard_files = phoenix.discards;
-    }
-    if (!args.actors.empty()) options.actor_files = args.actors;
-    if (!args.agents.empty()) options.agent_files = args.agents;
-    if (!args.verbs.empty()) options.verb_files = args.verbs;
-    if (!args.discards.empty()) options.discard_files = args.discards;
-    options.syntax_model = args.model;
-    options.keep_negated = args.keep_negated;
-    options.threads = args.threads;
+    PipelineOptions options = ToPipelineOptions(args.coding);
     auto pipeline = Pipeline::Create(options);
     if (!pipeline.ok()) {
       std::fprintf(stderr, "dyad ingest: %s\n", pipeline.status().message().c_str());
@@ -705,14 +689,7 @@ void RegisterStoreCommands(CLI::App& app, int* exit_code) {
     cmd->add_flag("--no-text-index", a->no_text_index, "no full-text index of sentences (faster ingest)");
     cmd->add_flag("--sync-full", a->sync_full, "fsync every commit (survives power loss, slower)");
     cmd->add_option("--date", a->date, "date of plain-text documents and records without one (YYYY-MM-DD)");
-    cmd->add_option("--threads,-j", a->threads, "coding threads (0 = one per core)")->check(CLI::Range(0, 256));
-    cmd->add_option("--actors", a->actors, "actor dictionary file (repeatable)");
-    cmd->add_option("--agents", a->agents, "agent dictionary file (repeatable)");
-    cmd->add_option("--verbs", a->verbs, "verb dictionary file (repeatable)");
-    cmd->add_option("--discards", a->discards, "discard dictionary file (repeatable)");
-    cmd->add_option("--phoenix", a->phoenix_dir, "PETRARCH's Phoenix dictionaries from this directory");
-    cmd->add_option("--model", a->model, "syntax model (default data/models/en_ewt.dyadsyn)");
-    cmd->add_flag("--keep-negated", a->keep_negated, "store negated events flagged negated=true");
+    AddCodingOptions(cmd, &a->coding, "store negated events flagged negated=true");
     cmd->add_flag("--quiet,-q", a->quiet, "no summary or progress line");
     cmd->add_option("inputs", a->inputs, "input files, '-' for stdin");
     cmd->callback([a, exit_code] { *exit_code = RunIngest(*a); });

@@ -1,0 +1,58 @@
+// The options every command that codes text shares (dyad code, dyad ingest):
+// dictionaries, syntax model, threads, negation; and how they become the
+// Pipeline's options.
+#ifndef DYAD_TOOLS_CODING_OPTIONS_H_
+#define DYAD_TOOLS_CODING_OPTIONS_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "dyad/pipeline.h"
+#include "lexicon/lexicon.h"
+
+namespace dyad::cli {
+
+struct CodingArgs {
+  int threads = 1;
+  std::vector<std::string> actors, agents, verbs, discards;
+  std::string phoenix_dir;
+  std::string model;
+  bool keep_negated = false;
+};
+
+inline void AddCodingOptions(CLI::App* cmd, CodingArgs* a, const std::string& keep_negated_help) {
+  cmd->add_option("--threads,-j", a->threads, "coding threads (0 = one per core)")->check(CLI::Range(0, 256));
+  cmd->add_option("--actors", a->actors, "actor dictionary file (repeatable; replaces the default actors)");
+  cmd->add_option("--agents", a->agents, "agent dictionary file (repeatable)");
+  cmd->add_option("--verbs", a->verbs, "verb dictionary file (repeatable)");
+  cmd->add_option("--discards", a->discards, "discard dictionary file (repeatable)");
+  cmd->add_option("--phoenix", a->phoenix_dir,
+                  "use PETRARCH's Phoenix dictionaries from this directory (CAMEO.2.0.txt, Phoenix.*)");
+  cmd->add_option("--model", a->model, "syntax model (default data/models/en_ewt.dyadsyn)");
+  cmd->add_flag("--keep-negated", a->keep_negated, keep_negated_help);
+}
+
+// --phoenix first, then each of --actors/--agents/--verbs/--discards replaces its part.
+inline PipelineOptions ToPipelineOptions(const CodingArgs& a) {
+  PipelineOptions options;
+  if (!a.phoenix_dir.empty()) {
+    lexicon::LexiconFiles phoenix = lexicon::PhoenixLexiconFiles(a.phoenix_dir);
+    options.actor_files = phoenix.actors;
+    options.agent_files = phoenix.agents;
+    options.verb_files = phoenix.verbs;
+    options.discard_files = phoenix.discards;
+  }
+  if (!a.actors.empty()) options.actor_files = a.actors;
+  if (!a.agents.empty()) options.agent_files = a.agents;
+  if (!a.verbs.empty()) options.verb_files = a.verbs;
+  if (!a.discards.empty()) options.discard_files = a.discards;
+  options.syntax_model = a.model;
+  options.keep_negated = a.keep_negated;
+  options.threads = a.threads;
+  return options;
+}
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_TOOLS_CODING_OPTIONS_H_
