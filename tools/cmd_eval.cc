@@ -9,6 +9,7 @@
 #include "code/coder.h"
 #include "code/evaluate.h"
 #include "code/sentence_coder.h"
+#include "coding_options.h"
 #include "commands.h"
 #include "lexicon/actors.h"
 #include "lexicon/agents.h"
@@ -30,10 +31,10 @@ struct DictArgs {
   bool keep_negated = false;
 
   void Add(CLI::App* cmd) {
-    cmd->add_option("--actors", actors, "actor dictionary file (repeatable; replaces the default)");
-    cmd->add_option("--agents", agents, "agent dictionary file (repeatable)");
-    cmd->add_option("--verbs", verbs, "verb dictionary file (repeatable)");
-    cmd->add_option("--discards", discards, "discard list (repeatable)");
+    AddFileListOption(cmd, "--actors", &actors, "actor dictionary file (repeatable; replaces the default)");
+    AddFileListOption(cmd, "--agents", &agents, "agent dictionary file (repeatable)");
+    AddFileListOption(cmd, "--verbs", &verbs, "verb dictionary file (repeatable)");
+    AddFileListOption(cmd, "--discards", &discards, "discard list (repeatable)");
     cmd->add_option("--petrarch-validation", validation_dir,
                     "directory with PETRARCH's PETR.Validate.* dictionaries: use those");
     cmd->add_option("--phoenix", phoenix_dir, "directory with PETRARCH's Phoenix dictionaries: use those");

@@ -21,12 +21,23 @@ struct CodingArgs {
   bool keep_negated = false;
 };
 
+// A file option given once per file ("--verbs A --verbs B"): one value per
+// occurrence, so that it never swallows the input files that follow it
+// ("--actors extra.txt corpus.jsonl" codes corpus.jsonl).
+inline CLI::Option* AddFileListOption(CLI::App* cmd, const std::string& name, std::vector<std::string>* files,
+                                      const std::string& help) {
+  return cmd->add_option(name, *files, help)
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 inline void AddCodingOptions(CLI::App* cmd, CodingArgs* a, const std::string& keep_negated_help) {
   cmd->add_option("--threads,-j", a->threads, "coding threads (0 = one per core)")->check(CLI::Range(0, 256));
-  cmd->add_option("--actors", a->actors, "actor dictionary file (repeatable; replaces the default actors)");
-  cmd->add_option("--agents", a->agents, "agent dictionary file (repeatable)");
-  cmd->add_option("--verbs", a->verbs, "verb dictionary file (repeatable)");
-  cmd->add_option("--discards", a->discards, "discard dictionary file (repeatable)");
+  AddFileListOption(cmd, "--actors", &a->actors, "actor dictionary file (repeatable; replaces the default actors)");
+  AddFileListOption(cmd, "--agents", &a->agents, "agent dictionary file (repeatable)");
+  AddFileListOption(cmd, "--verbs", &a->verbs, "verb dictionary file (repeatable)");
+  AddFileListOption(cmd, "--discards", &a->discards, "discard dictionary file (repeatable)");
   cmd->add_option("--phoenix", a->phoenix_dir,
                   "use PETRARCH's Phoenix dictionaries from this directory (CAMEO.2.0.txt, Phoenix.*)");
   cmd->add_option("--model", a->model, "syntax model (default data/models/en_ewt.dyadsyn)");
