@@ -131,11 +131,7 @@ ActorDictionary::ActorDictionary(Vocabulary* vocabulary) : vocabulary_(vocabular
 ActorDictionary::~ActorDictionary() = default;
 
 Status ActorDictionary::AddFile(const std::string& path, std::vector<std::string>* errors) {
-  std::string data;
-  Status s = internal::ReadFile(path, &data);
-  if (!s.ok()) return s;
-  AddBuffer(data, path, errors);
-  return Status::Ok();
+  return internal::AddFileTo(this, path, errors);
 }
 
 void ActorDictionary::AddBuffer(std::string_view data, std::string_view name,

@@ -30,11 +30,7 @@ AgentDictionary::AgentDictionary(Vocabulary* vocabulary) : vocabulary_(vocabular
 AgentDictionary::~AgentDictionary() = default;
 
 Status AgentDictionary::AddFile(const std::string& path, std::vector<std::string>* errors) {
-  std::string data;
-  Status s = internal::ReadFile(path, &data);
-  if (!s.ok()) return s;
-  AddBuffer(data, path, errors);
-  return Status::Ok();
+  return internal::AddFileTo(this, path, errors);
 }
 
 void AgentDictionary::AddBuffer(std::string_view data, std::string_view name,

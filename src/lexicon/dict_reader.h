@@ -24,6 +24,18 @@ namespace dyad::lexicon::internal {
 // Reads a whole file. IOError naming the path when it cannot be read.
 Status ReadFile(const std::string& path, std::string* data);
 
+// The AddFile of every dictionary class: reads `path` (non-ok only when it
+// cannot be read) and hands its text to dictionary->AddBuffer, which reports
+// bad lines as "path:line: ..." in *errors.
+template <typename Dictionary>
+Status AddFileTo(Dictionary* dictionary, const std::string& path, std::vector<std::string>* errors) {
+  std::string data;
+  Status s = ReadFile(path, &data);
+  if (!s.ok()) return s;
+  dictionary->AddBuffer(data, path, errors);
+  return Status::Ok();
+}
+
 // Removes leading and trailing blanks (space, tab, CR, LF, VT, FF).
 std::string_view Trim(std::string_view s);
 

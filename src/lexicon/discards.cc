@@ -11,11 +11,7 @@ Discards::Discards(Vocabulary* vocabulary) : vocabulary_(vocabulary) {}
 Discards::~Discards() = default;
 
 Status Discards::AddFile(const std::string& path, std::vector<std::string>* errors) {
-  std::string data;
-  Status s = internal::ReadFile(path, &data);
-  if (!s.ok()) return s;
-  AddBuffer(data, path, errors);
-  return Status::Ok();
+  return internal::AddFileTo(this, path, errors);
 }
 
 void Discards::AddBuffer(std::string_view data, std::string_view name, std::vector<std::string>* errors) {

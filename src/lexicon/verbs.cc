@@ -342,11 +342,7 @@ VerbDictionary::VerbDictionary(Vocabulary* vocabulary) : vocabulary_(vocabulary)
 VerbDictionary::~VerbDictionary() = default;
 
 Status VerbDictionary::AddFile(const std::string& path, std::vector<std::string>* errors) {
-  std::string data;
-  Status s = internal::ReadFile(path, &data);
-  if (!s.ok()) return s;
-  AddBuffer(data, path, errors);
-  return Status::Ok();
+  return internal::AddFileTo(this, path, errors);
 }
 
 void VerbDictionary::AddBuffer(std::string_view data, std::string_view name,
