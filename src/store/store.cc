@@ -432,33 +432,21 @@ Status Store::Migrate() {
     if (version < kSchemaVersion) return Status::InvalidArgument("store needs migrating; open it once for writing");
   } else {
     // Each step runs in its own transaction with its version row: a crash mid-migration leaves the old version.
-    if (version < 1) {
-      Status s = Exec("BEGIN IMMEDIATE; CREATE TABLE schema_version(version INTEGER NOT NULL, applied INTEGER NOT NULL);" +
-                      SchemaV1() + "INSERT INTO schema_version VALUES(1, " + std::to_string(date_added_) +
-                      "); COMMIT");
+    // Step v (1-based) brings a store from version v-1 to v.
+    const std::string steps[] = {
+        "CREATE TABLE schema_version(version INTEGER NOT NULL, applied INTEGER NOT NULL);" + SchemaV1(),
+        kSchemaV2,
+        kSchemaV3,
+    };
+    static_assert(std::size(steps) == kSchemaVersion, "one migration step per schema version");
+    for (; version < kSchemaVersion; ++version) {
+      const int next = version + 1;
+      Status s = Exec("BEGIN IMMEDIATE;" + steps[next - 1] + "INSERT INTO schema_version VALUES(" +
+                      std::to_string(next) + ", " + std::to_string(date_added_) + "); COMMIT");
       if (!s.ok()) {
         Exec("ROLLBACK");
         return s;
       }
-      version = 1;
-    }
-    if (version < 2) {
-      Status s = Exec(std::string("BEGIN IMMEDIATE;") + kSchemaV2 + "INSERT INTO schema_version VALUES(2, " +
-                      std::to_string(date_added_) + "); COMMIT");
-      if (!s.ok()) {
-        Exec("ROLLBACK");
-        return s;
-      }
-      version = 2;
-    }
-    if (version < 3) {
-      Status s = Exec(std::string("BEGIN IMMEDIATE;") + kSchemaV3 + "INSERT INTO schema_version VALUES(3, " +
-                      std::to_string(date_added_) + "); COMMIT");
-      if (!s.ok()) {
-        Exec("ROLLBACK");
-        return s;
-      }
-      version = 3;
     }
   }
   schema_version_ = version;
