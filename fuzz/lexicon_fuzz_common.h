@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include <string>
+
+#include "lexicon/verbs.h"
 #include "lexicon/vocabulary.h"
 
 namespace dyad::fuzz {
@@ -20,6 +23,32 @@ inline std::vector<lexicon::WordId> FuzzWords(const lexicon::Vocabulary& vocab, 
     if (i > b) ids.push_back(vocab.Find(data.substr(b, i - b)));
   }
   return ids;
+}
+
+// Both verb-file syntaxes (TABARI / PETRARCH-1 and PETRARCH-2): load `text`,
+// compile, then exercise every lookup on what was built.
+inline void FuzzVerbDictionary(const std::string& text) {
+  lexicon::Vocabulary vocab;
+  lexicon::VerbDictionary verbs(&vocab);
+  std::vector<std::string> errors;
+  verbs.AddBuffer(text, "fuzz.verbs", &errors);
+  verbs.Compile(&errors);
+  auto ids = FuzzWords(vocab, text);
+  for (const auto& b : verbs.blocks()) {
+    for (const auto& p : b.patterns) (void)verbs.PatternToString(p);
+  }
+  for (const auto& e : verbs.entries()) {
+    for (lexicon::WordId f : e.forms) {
+      if (verbs.Candidates(f).empty()) __builtin_trap();  // every form finds its verb
+    }
+  }
+  for (size_t s = 0; s < verbs.synsets().size(); ++s) {
+    for (size_t i = 0; i < ids.size() && i < 256; ++i) {
+      size_t n = verbs.MatchSynset(static_cast<uint32_t>(s), ids, i);
+      if (i + n > ids.size()) __builtin_trap();
+    }
+  }
+  for (size_t i = 0; i < ids.size() && i < 256; ++i) (void)verbs.Candidates(ids[i]);
 }
 
 }  // namespace dyad::fuzz
