@@ -44,11 +44,30 @@ enum class DatePrecision : uint8_t {
 };
 const char* DatePrecisionName(DatePrecision p);  // "day", "month", "year", "document"
 
+// A place: an event's action location, or where an actor is. Filled by the
+// extract stage from the gazetteer (docs/places.md).
 struct EventLocation {
-  std::string name;
-  std::string country;  // CAMEO/ISO3 country code
+  std::string name;        // "Moscow, Moscow, Russia" (GDELT's FullName style)
+  std::string country;     // CAMEO/ISO3 country code, "RUS"
   double lat = 0, lon = 0;
-  std::string feature_id;
+  std::string feature_id;  // stable gazetteer id (GeoNames id for cities), "" when none
+  // GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+  // state (first-level division); 0 unknown.
+  int geo_type = 0;
+  std::string fips_country;  // FIPS 10-4 country code as GDELT uses it ("RS")
+  std::string adm1;          // GDELT ADM1 code ("RS48"), "" when unknown
+  uint32_t char_start = 0, char_end = 0;  // span of the place name in Document::text (0,0: none)
+};
+
+// A number the text gives, attached to the event it belongs to:
+// "55 billion cubic meters of gas per year", "at least 12 killed", "$2 billion".
+struct Quantity {
+  double value = 0;         // 55e9, 12, 2e9
+  std::string unit;         // "cubic meters", "USD", "year", "" for a count
+  std::string counts;       // what is counted or measured: "gas", "killed", "people"
+  std::string qualifier;    // "at least", "about", "up to", "" when exact
+  std::string text;         // the words as written
+  uint32_t char_start = 0, char_end = 0;  // span in Document::text
 };
 
 struct Event {
@@ -68,11 +87,17 @@ struct Event {
 
   bool negated = false;
   Modality modality = Modality::kAsserted;
-  std::optional<EventLocation> location;
+  std::optional<EventLocation> location;         // where it happened (action location)
+  std::optional<EventLocation> source_location;  // where the source actor is, when the text says
+  std::optional<EventLocation> target_location;  // where the target actor is, when the text says
+  std::vector<Quantity> quantities;              // numbers that belong to this event
+  double doc_tone = 0;       // the document's tone (GDELT AvgTone analogue, -100..100); see docs/tone.md
+  double sentence_tone = 0;  // the same score for the event's sentence
 
   // Why it was coded.
   std::string verb;     // the verb (or noun) that carried the event, as written
   int verb_token = -1;  // its token index within the sentence (0-based); -1 when unknown
+  uint32_t verb_start = 0, verb_end = 0;  // byte span of `verb` in Document::text (0,0: unknown)
   std::string pattern;  // the pattern that fired, as written in its dictionary
   std::string pattern_entry;  // "file:line" of that pattern
 

@@ -743,6 +743,10 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
   e.modality = p.modality;
   e.verb = verb;
   e.verb_token = p.verb;
+  if (p.verb >= 0) {
+    e.verb_start = tokens_[p.verb].begin;
+    e.verb_end = tokens_[p.verb].end;
+  }
   e.pattern = pattern;
   e.pattern_entry = pattern_entry;
   DYAD_TRACE("  event " + e.source.code + " -> " + e.target.code + " " + e.code +

@@ -124,11 +124,7 @@ struct QueryFilter {
   bool has_bbox = false;
   double min_lat = 0, min_lon = 0, max_lat = 0, max_lon = 0;
   std::string place;                // substring of the place name
-  std::vector<std::string> modalities;  // One GDELT 2.0 events row (61 columns and '\n') for a stored event: the write
-// stage's row for its first mention, with the store's GLOBALEVENTID and counts.
-void AppendGdeltRow(const StoredEvent& event, std::string* out);
-
-// "asserted", "intended", ...
+  std::vector<std::string> modalities;  // "asserted", "intended", ...
   bool include_negated = true;
   std::string text;                 // words in the sentence (FTS5 query, or substring)
   int64_t limit = 100;              // <= 0: no limit
