@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "syntax/hash.h"
+#include "syntax/wordclass.h"
 
 namespace dyad::syntax {
 
@@ -70,7 +71,8 @@ void MarkHeadline(TokenInfo* tokens, int n) {
   }
 }
 
-int TaggerFeatures(const TokenInfo* tokens, int n, int i, int t1, int t2, uint32_t history, uint64_t* out) {
+int TaggerFeatures(const TokenInfo* tokens, int n, int i, int t1, int t2, uint32_t history, uint32_t feature_set,
+                   uint64_t* out) {
   constexpr uint64_t kBos = 0x5bd1e995ULL, kEos = 0x1b873593ULL;
   const TokenInfo& t = tokens[i];
   auto lw = [&](int j) { return j < 0 ? kBos : j >= n ? kEos : tokens[j].lower; };
@@ -117,6 +119,19 @@ int TaggerFeatures(const TokenInfo* tokens, int n, int i, int t1, int t2, uint32
   out[k++] = Feat(40, history, t.ambiguity);
   out[k++] = Feat(41, history, t.suffix[1], p1);
   out[k++] = Feat(42, history, t.ambiguity, amb(i + 1));
+  if (feature_set & kTaggerWordNet) {
+    // WordNet knows words the treebank never saw: "spokesman" is a noun,
+    // "retaliates" a verb.
+    auto wn = [&](int j) -> uint64_t { return j < 0 ? kBos : j >= n ? kEos : WnPosMask(tokens[j].wn); };
+    const uint64_t m = WnPosMask(t.wn);
+    out[k++] = Feat(43, m);
+    out[k++] = Feat(44, m, t.suffix[1]);
+    out[k++] = Feat(46, m, t.ambiguity);
+    out[k++] = Feat(48, t.wn >> 8);
+    out[k++] = Feat(49, m, t.flags);
+    if (feature_set & kTaggerWordNetNext) out[k++] = Feat(45, m, wn(i + 1));
+    if (feature_set & kTaggerWordNetPrev) out[k++] = Feat(47, m, p1);
+  }
   return k;
 }
 
@@ -206,8 +221,10 @@ inline int Cap(int v) { return v > 4 ? 4 : v; }
 
 }  // namespace
 
-int ParserFeatures(const ParseState& st, const uint64_t* word, const uint16_t* tag, uint64_t* out) {
+int ParserFeatures(const ParseState& st, const SentenceView& v, uint64_t* out) {
   const int n = st.n();
+  const uint64_t* word = v.word;
+  const uint16_t* tag = v.tag;
   auto W = [&](int i) -> uint64_t { return i < 0 ? 1 : i == n ? 2 : word[i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? 0 : i == n ? 1 : uint64_t{tag[i]} + 2; };
   auto L = [&](int i) -> uint64_t { return i < 0 ? 0 : static_cast<uint64_t>(st.label_[i] + 1); };
@@ -334,11 +351,37 @@ int ParserFeatures(const ParseState& st, const uint64_t* word, const uint16_t* t
   out[k++] = Feat(t++, ps0, pb0, s0 >= 0 && b0 > s0 + 1 ? P(b0 - 1) : 0);
   out[k++] = Feat(t++, ps0, pb0, s0 >= 0 && s0 + 1 < n ? P(s0 + 1) : 0);
   out[k++] = Feat(t++, ps1, ps0, s1 >= 0 && s0 > s1 + 1 ? P(s0 - 1) : 0);
+  if (v.feature_set & kParserWordNet) {
+    // Supersenses for attachment: "met the minister [in Tehran]" (noun.location
+    // under the verb) vs "the minister [of defence]".
+    auto C = [&](int i) -> uint64_t { return i < 0 ? 0x1000 : i == n ? 0x1001 : v.cls[i]; };
+    const uint64_t cs0 = C(s0), cb0 = C(b0), cs1 = C(s1), ws0l = W(s0l);
+    out[k++] = Feat(t++, cs0, ps0);
+    out[k++] = Feat(t++, cb0, pb0);
+    out[k++] = Feat(t++, cs0, cb0);
+    out[k++] = Feat(t++, cs1, cs0);
+    out[k++] = Feat(t++, cs1, ws0l, cs0);
+    out[k++] = Feat(t++, cb0, ws0l, cs0);
+    out[k++] = Feat(t++, cs0, pb0, d);
+    out[k++] = Feat(t++, ps1, cs0, ps0);
+  }
+  if (v.feature_set & kParserLexical) {
+    auto C = [&](int i) -> uint64_t { return i < 0 ? 0x1000 : i == n ? 0x1001 : v.cls[i]; };
+    const uint64_t ws0l = W(s0l);
+    out[k++] = Feat(t++, ws1, ws0l);
+    out[k++] = Feat(t++, ws1, ws0l, C(s0));
+    out[k++] = Feat(t++, wb0, ws0l);
+    out[k++] = Feat(t++, C(s1), ws0l);
+    out[k++] = Feat(t++, C(b1), pb1);
+    out[k++] = Feat(t++, C(s1), C(b0));
+  }
   return k;
 }
 
-int LabelFeatures(const ParseState& st, int h, int dep, const uint64_t* word, const uint16_t* tag, uint64_t* out) {
+int LabelFeatures(const ParseState& st, int h, int dep, const SentenceView& v, uint64_t* out) {
   const int n = st.n();
+  const uint64_t* word = v.word;
+  const uint16_t* tag = v.tag;
   auto W = [&](int i) -> uint64_t { return i < 0 ? 1 : i == n ? 2 : word[i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? 0 : i == n ? 1 : uint64_t{tag[i]} + 2; };
   auto L = [&](int i) -> uint64_t { return i < 0 ? 0 : static_cast<uint64_t>(st.label_[i] + 1); };
@@ -378,6 +421,23 @@ int LabelFeatures(const ParseState& st, int h, int dep, const uint64_t* word, co
   out[k++] = Feat(t++, pd, dep == 0);
   out[k++] = Feat(t++, ph, L(side), hset);
   out[k++] = Feat(t++, wd, ph, dir);
+  if (v.feature_set & kLabelWordNet) {
+    // "left [Tuesday]" is obl:tmod (noun.time); "told [reporters]" obj or iobj.
+    auto C = [&](int i) -> uint64_t { return i == n ? 0x1001 : v.cls[i]; };
+    const uint64_t cd = C(dep), ch = C(h);
+    out[k++] = Feat(t++, cd, pd);
+    out[k++] = Feat(t++, cd, ph, dir);
+    out[k++] = Feat(t++, ch, pd, dir);
+    out[k++] = Feat(t++, cd, W(dl));
+    out[k++] = Feat(t++, ch, cd, dir);
+  }
+  if (v.feature_set & kLabelLexical) {
+    auto C = [&](int i) -> uint64_t { return i == n ? 0x1001 : v.cls[i]; };
+    out[k++] = Feat(t++, wh, W(dl), dir);
+    out[k++] = Feat(t++, C(h), W(dl), pd);
+    out[k++] = Feat(t++, C(dep), ph, W(dl));
+    out[k++] = Feat(t++, wh, pd, L(side));
+  }
   return k;
 }
 

@@ -38,6 +38,7 @@ struct TokenInfo {
   uint64_t shape = 0;   // "Xxx", "dd,dd", "X.X."
   uint32_t flags = 0;   // kHasUpper | kHasDigit | ...
   uint32_t ambiguity = 0;  // the set of tags the word took in training (kUnknownWord if rare)
+  uint32_t wn = 0;         // WordNet class (wordclass.h), 0 if WordNet does not know the form
 };
 constexpr uint32_t kUnknownWord = 0x77;
 enum TokenFlags : uint32_t {
@@ -55,7 +56,24 @@ void ComputeTokenInfo(std::string_view form, TokenInfo* info);
 // capitalised: there, capitals say nothing about names.
 void MarkHeadline(TokenInfo* tokens, int n);
 
-constexpr int kMaxTaggerFeatures = 48;
+// Optional template groups; the model file says which it was trained with
+// (SyntaxModel::feature_set).
+enum FeatureSet : uint32_t {
+  kTaggerWordNet = 1,   // the word's WordNet parts of speech and supersenses (the word alone)
+  kParserWordNet = 2,   // supersenses of stack/buffer words (cls[])
+  kLabelWordNet = 4,    // supersenses of head and dependent
+  kParserLexical = 8,   // head word x the dependent's first left child ("accuse ... of")
+  kLabelLexical = 16,   // head word x the dependent's case marker
+  kTaggerWordNetNext = 32,  // the word's and the next word's WordNet parts of speech
+  kTaggerWordNetPrev = 64,  // the word's WordNet parts of speech x the previous tag
+};
+constexpr uint32_t kAllFeatureSets = 127;
+// None by default: every WordNet group raised EWT scores but lowered the
+// coder's PETRARCH unit-test records (docs/syntax.md, "Figures"); set this to
+// kTaggerWordNet and run scripts/train-syntax.sh for the better EWT tagger.
+constexpr uint32_t kDefaultFeatureSet = 0;
+
+constexpr int kMaxTaggerFeatures = 56;
 // What the tags predicted so far say about the clause (TagHistory bits): a
 // finite verb earlier in the sentence, an auxiliary just before. They separate
 // "Russian forces struck ..." (VBD) from "... was struck by" (VBN).
@@ -76,7 +94,8 @@ inline uint32_t UpdateTagHistory(uint32_t history, uint8_t tag_flags, int* since
 
 // Features for tagging word i given the two previous predicted tags (-1: none)
 // and the TagHistory bits.
-int TaggerFeatures(const TokenInfo* tokens, int n, int i, int t1, int t2, uint32_t history, uint64_t* out);
+int TaggerFeatures(const TokenInfo* tokens, int n, int i, int t1, int t2, uint32_t history, uint32_t feature_set,
+                   uint64_t* out);
 
 // The parser's configuration. Tokens are 0..n-1; n is the root.
 class ParseState {
@@ -111,14 +130,24 @@ class ParseState {
   std::vector<uint64_t> lset_, rset_;   // bit sets of the children's labels
 };
 
-constexpr int kMaxParserFeatures = 96;
-// word[i] = token i's lowercased-form hash, tag[i] = its tag class.
-int ParserFeatures(const ParseState& s, const uint64_t* word, const uint16_t* tag, uint64_t* out);
+// What the parser and labeller see of the sentence: word[i] = token i's
+// lowercased-form hash, tag[i] = its tag class, cls[i] = its WordNet sense
+// class for its tag (WnSense), info[i] = its TokenInfo (suffixes, ambiguity
+// class), feature_set = FeatureSet bits.
+struct SentenceView {
+  const uint64_t* word;
+  const uint16_t* tag;
+  const uint32_t* cls;
+  const TokenInfo* info;
+  uint32_t feature_set;
+};
+
+constexpr int kMaxParserFeatures = 104;
+int ParserFeatures(const ParseState& s, const SentenceView& v, uint64_t* out);
 
 constexpr int kMaxLabelFeatures = 40;
 // Features for labelling the arc head -> dep in state s (before the arc is applied).
-int LabelFeatures(const ParseState& s, int head, int dep, const uint64_t* word, const uint16_t* tag,
-                  uint64_t* out);
+int LabelFeatures(const ParseState& s, int head, int dep, const SentenceView& v, uint64_t* out);
 
 }  // namespace dyad::syntax
 

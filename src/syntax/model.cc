@@ -10,8 +10,9 @@ namespace dyad::syntax {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', '\n'};
-enum SectionId : uint32_t { kInfo = 1, kTags = 2, kLabels = 3, kTagger = 4, kParser = 5, kLabeller = 6, kTagDict = 7, kLemmas = 8, kAmbiguity = 9 };
-constexpr int kNumSections = 9;
+enum SectionId : uint32_t { kInfo = 1, kTags = 2, kLabels = 3, kTagger = 4, kParser = 5, kLabeller = 6, kTagDict = 7, kLemmas = 8, kAmbiguity = 9,
+                         kWordClasses = 10, kFeatureSet = 11 };
+constexpr int kNumSections = 11;
 
 }  // namespace
 
@@ -86,6 +87,14 @@ std::string SyntaxModel::ToBytes() const {
       p->Put<uint32_t>(v);
     });
   });
+  section(kWordClasses, [&](BinaryWriter* p) {
+    p->Put<uint32_t>(static_cast<uint32_t>(word_classes.size()));
+    word_classes.ForEach([p](uint64_t k, uint32_t v) {
+      p->Put<uint64_t>(k);
+      p->Put<uint32_t>(v);
+    });
+  });
+  section(kFeatureSet, [&](BinaryWriter* p) { p->Put<uint32_t>(feature_set); });
   w.Put<uint64_t>(ModelChecksum(out));
   return out;
 }
@@ -162,9 +171,17 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view dat
       case kLabeller:
         st = model->labeller.Deserialize(&r, "labeller");
         break;
+      case kFeatureSet:
+        if (!r.Get(&model->feature_set) || (model->feature_set & ~kAllFeatureSets) != 0) {
+          st = Status::Corruption("unknown feature set");
+        }
+        break;
       case kTagDict:
-      case kAmbiguity: {
-        HashMap64* map = id == kTagDict ? &model->tag_dictionary : &model->ambiguity;
+      case kAmbiguity:
+      case kWordClasses: {
+        HashMap64* map = id == kTagDict ? &model->tag_dictionary
+                         : id == kAmbiguity ? &model->ambiguity
+                                            : &model->word_classes;
         uint32_t n = 0;
         if (!r.Get(&n) || size_t{n} * 12 > r.remaining()) {
           st = Status::Corruption("bad word table size");
@@ -236,7 +253,7 @@ void TagSentence(const SyntaxModel& model, int n, Workspace* ws) {
     if (const uint32_t* known = model.tag_dictionary.Find(ws->info[i].form)) {
       best = static_cast<int>(*known);
     } else {
-      int nf = TaggerFeatures(ws->info.data(), n, i, t1, t2, history, ws->features);
+      int nf = TaggerFeatures(ws->info.data(), n, i, t1, t2, history, model.feature_set, ws->features);
       model.tagger.Score(ws->features, nf, ws->scores);
       for (int c = 1; c < nt; ++c)
         if (ws->scores[c] > ws->scores[best]) best = c;
@@ -252,8 +269,11 @@ void ParseSentence(const SyntaxModel& model, int n, Workspace* ws) {
   ParseState& st = ws->state;
   st.Init(n);
   const int nl = model.num_labels();
+  ws->classes.resize(n);
+  for (int i = 0; i < n; ++i) ws->classes[i] = model.SenseClass(ws->info[i].wn, ws->tags[i]);
+  const SentenceView view{ws->words.data(), ws->tags.data(), ws->classes.data(), ws->info.data(), model.feature_set};
   while (!st.Terminal()) {
-    int nf = ParserFeatures(st, ws->words.data(), ws->tags.data(), ws->features);
+    int nf = ParserFeatures(st, view, ws->features);
     model.parser.Score(ws->features, nf, ws->scores);
     int best = -1;
     for (int m = 0; m < kNumMoves; ++m) {
@@ -265,7 +285,7 @@ void ParseSentence(const SyntaxModel& model, int n, Workspace* ws) {
       if (head == n) {
         label = model.root_label;
       } else {
-        int lf = LabelFeatures(st, head, dep, ws->words.data(), ws->tags.data(), ws->features);
+        int lf = LabelFeatures(st, head, dep, view, ws->features);
         model.labeller.Score(ws->features, lf, ws->scores);
         for (int l = 0; l < nl; ++l) {
           if (l == model.root_label) continue;

@@ -2,8 +2,10 @@
 //
 // It holds the tag classes (one per UPOS+XPOS pair seen in training), the
 // dependency labels, three perceptron weight tables (tagger, transitions,
-// labels), a tag dictionary for frequent unambiguous words and the
-// lemmatiser. Immutable after loading: share one instance across threads.
+// labels), a tag dictionary for frequent unambiguous words, the lemmatiser,
+// WordNet word classes (wordclass.h) and the FeatureSet bits saying which
+// optional templates the tables were trained with. Immutable after loading:
+// share one instance across threads.
 //
 // File format (little-endian), version kModelVersion:
 //   "DYADSYN\n"  u32 version  u32 section count
@@ -24,10 +26,11 @@
 #include "syntax/features.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/weights.h"
+#include "syntax/wordclass.h"
 
 namespace dyad::syntax {
 
-constexpr uint32_t kModelVersion = 1;
+constexpr uint32_t kModelVersion = 2;
 
 // The checksum stored at the end of a model file, over the bytes before it.
 uint64_t ModelChecksum(std::string_view data);
@@ -50,6 +53,13 @@ class SyntaxModel {
   WeightTable tagger, parser, labeller;
   HashMap64 tag_dictionary;  // HashString(form) -> tag class, for frequent unambiguous words
   HashMap64 ambiguity;       // TokenInfo::lower -> hash of the tag set the word takes in training
+  HashMap64 word_classes;    // TokenInfo::lower -> WordNet class (wordclass.h)
+  uint32_t feature_set = kDefaultFeatureSet;  // FeatureSet bits the tables were trained with
+  // The parser's sense class of a word with WordNet class `wn` tagged `tag`.
+  uint32_t SenseClass(uint32_t wn, int tag) const {
+    const uint8_t f = tag_flags[tag];
+    return WnSense(wn, (f & kNominalTag) != 0, (f & kVerbTag) != 0);
+  }
   Lemmatizer lemmatizer;
   std::string info;  // how the model was trained, dev scores (shown by tools)
 };
@@ -61,15 +71,18 @@ struct Workspace {
   std::vector<TokenInfo> info;
   std::vector<uint64_t> words;  // lowercased-form hashes for the parser
   std::vector<uint16_t> tags;   // tag classes
+  std::vector<uint32_t> classes;  // SenseClass of each token, for the parser
   ParseState state;
   uint64_t features[128];
   int32_t scores[1024];
 };
 
-// Fills info->ambiguity from the model's ambiguity classes.
+// Fills info->ambiguity and info->wn from the model's word tables.
 inline void LookupAmbiguity(const SyntaxModel& model, TokenInfo* info) {
   const uint32_t* a = model.ambiguity.Find(info->lower);
   info->ambiguity = a ? *a : kUnknownWord;
+  const uint32_t* c = model.word_classes.Find(info->lower);
+  info->wn = c ? *c : 0;
 }
 
 // Tags forms[0..n) into ws->tags (ws->forms must hold the n forms).

@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "syntax/annotator.h"
+#include "syntax/hash.h"
 #include "syntax/model.h"
+#include "syntax/wordclass.h"
 #include "tests/testing.h"
 
 namespace dyad::syntax {
@@ -22,6 +24,8 @@ std::string TinyModelBytes() {
   m.parser = WeightTable(8, kNumMoves);
   m.labeller = WeightTable(8, 3);
   m.tag_dictionary.Insert(12345, 1);
+  m.word_classes.Insert(HashString("talks"), kWnNoun | kWnVerb);
+  m.feature_set = kTaggerWordNet | kLabelWordNet;
   m.info = "tiny test model";
   return m.ToBytes();
 }
@@ -33,6 +37,38 @@ TEST(ModelLoaderTest, RoundTrips) {
   EXPECT_EQ(m.value()->info, "tiny test model");
   EXPECT_EQ(m.value()->num_tags(), 3);
   EXPECT_EQ(m.value()->root_label, 2);
+  EXPECT_EQ(m.value()->feature_set, kTaggerWordNet | kLabelWordNet);
+  const uint32_t* c = m.value()->word_classes.Find(HashString("talks"));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(*c, kWnNoun | kWnVerb);
+}
+
+TEST(ModelLoaderTest, UnknownFeatureSetIsRejected) {
+  auto tiny = SyntaxModel::FromBytes(TinyModelBytes(), "tiny");
+  ASSERT_TRUE(tiny.ok());
+  SyntaxModel copy = *tiny.value();
+  copy.feature_set = 1u << 30;  // a template group this build does not have
+  auto bad = SyntaxModel::FromBytes(copy.ToBytes(), "future.dyadsyn");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("feature set"), std::string::npos) << bad.status().message();
+}
+
+// WordNet classes (read from Debian's wordnet-base when it is installed).
+TEST(WordClassTest, InflectedFormsGetTheirLemmasSupersenses) {
+  if (!std::filesystem::exists("/usr/share/wordnet/index.noun")) GTEST_SKIP() << "no wordnet-base";
+  HashMap64 classes;
+  ASSERT_TRUE(BuildWordClasses("/usr/share/wordnet", &classes).ok());
+  auto get = [&](const char* w) {
+    const uint32_t* c = classes.Find(HashString(w));
+    return c ? *c : 0u;
+  };
+  constexpr uint32_t kNounPerson = 18, kNounTime = 28, kVerbCommunication = 32;  // lexnames(5WN)
+  EXPECT_EQ(WnNounFile(get("spokesmen")), kNounPerson + 1);  // noun.exc: spokesmen -> spokesman
+  EXPECT_EQ(WnNounFile(get("tuesday")), kNounTime + 1);
+  EXPECT_EQ(WnPosMask(get("talks")) & (kWnNoun | kWnVerb), kWnNoun | kWnVerb);
+  EXPECT_EQ(WnVerbFile(get("talked")), kVerbCommunication + 1);
+  EXPECT_NE(WnPosMask(get("retaliated")) & kWnVerb, 0u);
+  EXPECT_EQ(get("pezeshkian"), 0u);
 }
 
 TEST(ModelLoaderTest, EveryTruncationIsAClearError) {
@@ -104,6 +140,14 @@ const Token* Find(const Document& doc, const std::string& form) {
 #define REQUIRE_SHIPPED_MODEL()                                                               \
   if (ShippedModel() == nullptr) GTEST_SKIP() << "no model at " << DefaultSyntaxModelPath() \
                                               << " (train it with scripts/train-syntax.sh)"
+
+TEST(ShippedModelTest, CarriesItsWordNetClasses) {
+  REQUIRE_SHIPPED_MODEL();
+  EXPECT_GT(ShippedModel()->word_classes.size(), 100000u);
+  const uint32_t* c = ShippedModel()->word_classes.Find(HashString("spokesman"));
+  ASSERT_NE(c, nullptr);
+  EXPECT_NE(WnPosMask(*c) & kWnNoun, 0u);
+}
 
 TEST(ShippedModelTest, UnseenNamesAreProperNouns) {
   REQUIRE_SHIPPED_MODEL();

@@ -246,10 +246,8 @@ void PredicateAnalysis::CollectArguments(int k) {
   Predicate& p = predicates_[k];
   p.args_begin = static_cast<uint32_t>(args_.size());
   int v = p.verb;
-  bool has_agent = false, has_object = false, has_aux_pass = false;
+  bool has_agent = false, has_aux_pass = false;
   for (int c : children(v)) {
-    std::string_view b = base_rel(c);
-    if (b == "obj") has_object = true;
     if (tokens_[c].deprel == "aux:pass") has_aux_pass = true;
   }
   for (int c : children(v)) {

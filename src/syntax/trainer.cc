@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "syntax/hash.h"
+#include "syntax/wordclass.h"
 
 namespace dyad::syntax {
 namespace {
@@ -161,7 +162,7 @@ WeightTable Trainer::TrainTagger(const std::vector<int>& subset, int epochs, boo
         if (const uint32_t* known = model_.tag_dictionary.Find(info[i].form)) {
           pred = static_cast<int>(*known);  // the run-time tagger never scores these
         } else {
-          int nf = TaggerFeatures(info.data(), n, i, t1, t2, history, feats);
+          int nf = TaggerFeatures(info.data(), n, i, t1, t2, history, model_.feature_set, feats);
           table.Score(feats, nf, scores.data());
           pred = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
           if (gold >= 0 && pred != gold) {
@@ -277,6 +278,14 @@ Status Trainer::Run() {
     }
     Log("ambiguity classes: " + std::to_string(model_.ambiguity.size()) + " words");
   }
+  // WordNet word classes.
+  {
+    model_.feature_set = opt_.feature_set;
+    Status s = BuildWordClasses(opt_.wordnet_dir, &model_.word_classes);
+    if (!s.ok()) return s;
+    Log("word classes: " + std::to_string(model_.word_classes.size()) + " WordNet forms, feature set " +
+        std::to_string(model_.feature_set));
+  }
   // Lemmatiser.
   {
     Status s = model_.lemmatizer.AddWordNet(opt_.wordnet_dir);
@@ -341,6 +350,8 @@ Status Trainer::Run() {
   uint64_t feats[kMaxParserFeatures + kMaxLabelFeatures];
   float scores[1024];
   std::vector<uint64_t> words;
+  std::vector<uint32_t> classes;
+  std::vector<TokenInfo> infos;
   ParseState st;
   std::string best_bytes;
   double best_las = -1;
@@ -354,15 +365,20 @@ Status Trainer::Run() {
       const Example& e = train_[idx];
       const int n = static_cast<int>(e.forms.size());
       words.resize(n);
-      TokenInfo info;
-      for (int i = 0; i < n; ++i) {
-        ComputeTokenInfo(e.forms[i], &info);
-        words[i] = info.lower;
-      }
+      classes.resize(n);
+      infos.resize(n);
       const uint16_t* tags = e.predicted_tags.data();
+      for (int i = 0; i < n; ++i) {
+        TokenInfo& info = infos[i];
+        ComputeTokenInfo(e.forms[i], &info);
+        LookupAmbiguity(model_, &info);
+        words[i] = info.lower;
+        classes[i] = model_.SenseClass(info.wn, tags[i]);
+      }
+      const SentenceView view{words.data(), tags, classes.data(), infos.data(), model_.feature_set};
       st.Init(n);
       while (!st.Terminal()) {
-        int nf = ParserFeatures(st, words.data(), tags, feats);
+        int nf = ParserFeatures(st, view, feats);
         parser.Score(feats, nf, scores);
         int cost[kNumMoves];
         int min_cost = 1 << 30;
@@ -391,7 +407,7 @@ Status Trainer::Run() {
           if (head == n) {
             label = model_.root_label;
           } else {
-            int lf = LabelFeatures(st, head, dep, words.data(), tags, feats);
+            int lf = LabelFeatures(st, head, dep, view, feats);
             labeller.Score(feats, lf, scores);
             for (int l = 0; l < nl; ++l) {
               if (l == model_.root_label) continue;

@@ -31,6 +31,7 @@ struct TrainOptions {
   int parser_bits = 22;
   int labeller_bits = 18;
   double explore = 0.9;     // probability of following a wrong prediction (dynamic oracle), from epoch 2
+  uint32_t feature_set = kDefaultFeatureSet;  // optional template groups (features.h FeatureSet)
   float prune = 0.0f;       // averaged weights below this magnitude are dropped from the file
   uint64_t seed = 20250119;
   std::ostream* log = nullptr;  // progress; nullptr = silent

@@ -32,6 +32,12 @@ int16_t* HugePageAllocator<int16_t>::allocate(size_t n) {
 WeightTable::WeightTable(int bits, int num_classes)
     : bits_(bits), num_classes_(num_classes), w_((size_t{1} << bits) * num_classes, 0) {}
 
+// Cloned for AVX2 (chosen at load time by the CPU, the default build stays
+// portable): summing a 102-class int16 row into int32 scores takes half the
+// instructions with 256-bit vectors.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const {
   const int nc = num_classes_;
   for (int c = 0; c < nc; ++c) scores[c] = 0;
