@@ -6,11 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
-echo "== dictionary lint" >&2
+echo "== dictionary lint (PETRARCH-format files, SVO gold)" >&2
 python3 tools/dictgen/check.py
 for preset in release asan-ubsan; do
   echo "== $preset" >&2
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
+  if [ "$preset" = release ]; then
+    echo "== dyad dict check (the default dictionaries)" >&2
+    "build/$preset/tools/dyad" dict check
+  fi
   ctest --preset "$preset" -j "$jobs"
 done

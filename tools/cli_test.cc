@@ -8,30 +8,15 @@
 #include <fstream>
 #include <string>
 
+#include "cli_testing.h"
+
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-CliRun Dyad(const std::string& args) {
-  CliRun r;
-  std::string cmd = std::string(DYAD_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
-  int raw = pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using dyad::cli::testing::CliRun;
+using dyad::cli::testing::Dyad;
 
 std::string TempFile(const std::string& name, const std::string& content) {
-  std::filesystem::path p = std::filesystem::temp_directory_path() / ("dyad_cli_test_" + name);
-  std::ofstream(p) << content;
-  return p.string();
+  return dyad::cli::testing::TempFile("dyad_cli_test_", name, content);
 }
 
 TEST(Cli, UsageErrorsExitOneAndHelpExitsZero) {

@@ -39,11 +39,17 @@ Status AddFileTo(Dictionary* dictionary, const std::string& path, std::vector<st
 // Removes leading and trailing blanks (space, tab, CR, LF, VT, FF).
 std::string_view Trim(std::string_view s);
 
+// A line "\x1f<N>" (written only by DyadToPetrarch, dyad_dict.h) says that the
+// lines after it come from line N of the original file: ForEachLine numbers
+// them all N, so messages and SourceRefs name the dyad file's own line.
+inline constexpr char kLineMarker = '\x1f';
+
 // Walks the content lines of a dictionary: fn(std::string_view text, int line)
 // gets each line with comments removed and blanks trimmed, never empty.
 template <typename Fn>
 void ForEachLine(std::string_view data, Fn&& fn) {
   int line_no = 0;
+  int fixed_line = -1;  // set by a kLineMarker line
   bool in_comment = false;
   size_t pos = 0;
   while (pos < data.size()) {
@@ -52,6 +58,15 @@ void ForEachLine(std::string_view data, Fn&& fn) {
     std::string_view line = data.substr(pos, nl - pos);
     pos = nl + 1;
     ++line_no;
+    if (!line.empty() && line[0] == kLineMarker) {
+      int n = 0;
+      for (char c : line.substr(1)) {
+        if (c < '0' || c > '9' || n > 100000000) break;
+        n = n * 10 + (c - '0');
+      }
+      fixed_line = n;
+      continue;
+    }
     if (in_comment) {
       if (line.find("-->") != std::string_view::npos) in_comment = false;
       continue;
@@ -83,7 +98,7 @@ void ForEachLine(std::string_view data, Fn&& fn) {
     if (hash != std::string_view::npos) t = t.substr(0, hash);
     t = Trim(t);
     if (t.empty()) continue;
-    fn(t, line_no);
+    fn(t, fixed_line >= 0 ? fixed_line : line_no);
   }
 }
 

@@ -9,6 +9,8 @@
 #include "lexicon/actors.h"
 #include "lexicon/agents.h"
 #include "lexicon/discards.h"
+#include "lexicon/dict_reader.h"
+#include "lexicon/dyad_dict.h"
 #include "lexicon/verbs.h"
 
 #ifndef DYAD_SOURCE_DIR
@@ -22,6 +24,24 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string Join(const std::string& dir, const char* name) { return (fs::path(dir) / name).string(); }
+
+// Dictionary words are matched without regard to case, except the pronoun
+// "us", which is not the actor "US" ("Russia attacked us" has no US actor;
+// "the US said" has): a token written "us" in lower case matches nothing.
+WordId FindWord(const Vocabulary& vocabulary, std::string_view form) {
+  if (form == "us") return kNoWord;
+  return vocabulary.Find(form);
+}
+
+// A dictionary file in either format (dyad_dict.h). Non-ok only when unreadable.
+template <typename Dictionary>
+Status AddDictionaryFile(Dictionary* dictionary, DictKind kind, const std::string& path,
+                         std::vector<std::string>* errors) {
+  std::string data;
+  if (Status s = internal::ReadFile(path, &data); !s.ok()) return s;
+  AddDictionaryText(dictionary, kind, data, path, errors);
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -61,13 +81,14 @@ LexiconFiles DefaultLexiconFiles() {
   std::sort(names.begin(), names.end());
   auto ends = [](const std::string& s, std::string_view suffix) { return s.ends_with(suffix); };
   for (const std::string& n : names) {
-    if (ends(n, ".actors.txt"))
+    // dyad's own format (*.KIND.dyad) and PETRARCH's (*.KIND.txt).
+    if (ends(n, ".actors.txt") || ends(n, ".actors.dyad"))
       f.actors.push_back(n);
-    else if (ends(n, ".agents.txt"))
+    else if (ends(n, ".agents.txt") || ends(n, ".agents.dyad"))
       f.agents.push_back(n);
-    else if (ends(n, ".verbs.txt"))
+    else if (ends(n, ".verbs.txt") || ends(n, ".verbs.dyad"))
       f.verbs.push_back(n);
-    else if (ends(n, ".discards.txt"))
+    else if (ends(n, ".discards.txt") || ends(n, ".discards.dyad"))
       f.discards.push_back(n);
   }
   return f;
@@ -99,16 +120,20 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const LexiconFiles& files, 
   std::shared_ptr<Lexicon> lex(new Lexicon());
   std::vector<std::string>* errors = &report->errors;
   for (const std::string& f : files.actors) {
-    if (Status s = lex->actors_->AddFile(f, errors); !s.ok()) return s;
+    Status s = AddDictionaryFile(lex->actors_.get(), DictKind::kActors, f, errors);
+    if (!s.ok()) return s;
   }
   for (const std::string& f : files.agents) {
-    if (Status s = lex->agents_->AddFile(f, errors); !s.ok()) return s;
+    Status s = AddDictionaryFile(lex->agents_.get(), DictKind::kAgents, f, errors);
+    if (!s.ok()) return s;
   }
   for (const std::string& f : files.verbs) {
-    if (Status s = lex->verbs_->AddFile(f, errors); !s.ok()) return s;
+    Status s = AddDictionaryFile(lex->verbs_.get(), DictKind::kVerbs, f, errors);
+    if (!s.ok()) return s;
   }
   for (const std::string& f : files.discards) {
-    if (Status s = lex->discards_->AddFile(f, errors); !s.ok()) return s;
+    Status s = AddDictionaryFile(lex->discards_.get(), DictKind::kDiscards, f, errors);
+    if (!s.ok()) return s;
   }
   lex->Finish(report);
   report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -121,10 +146,18 @@ std::shared_ptr<const Lexicon> Lexicon::LoadTexts(const LexiconTexts& texts, Loa
   if (report == nullptr) report = &local;
   std::shared_ptr<Lexicon> lex(new Lexicon());
   std::vector<std::string>* errors = &report->errors;
-  for (const auto& [name, text] : texts.actors) lex->actors_->AddBuffer(text, name, errors);
-  for (const auto& [name, text] : texts.agents) lex->agents_->AddBuffer(text, name, errors);
-  for (const auto& [name, text] : texts.verbs) lex->verbs_->AddBuffer(text, name, errors);
-  for (const auto& [name, text] : texts.discards) lex->discards_->AddBuffer(text, name, errors);
+  for (const auto& [name, text] : texts.actors) {
+    AddDictionaryText(lex->actors_.get(), DictKind::kActors, text, name, errors);
+  }
+  for (const auto& [name, text] : texts.agents) {
+    AddDictionaryText(lex->agents_.get(), DictKind::kAgents, text, name, errors);
+  }
+  for (const auto& [name, text] : texts.verbs) {
+    AddDictionaryText(lex->verbs_.get(), DictKind::kVerbs, text, name, errors);
+  }
+  for (const auto& [name, text] : texts.discards) {
+    AddDictionaryText(lex->discards_.get(), DictKind::kDiscards, text, name, errors);
+  }
   lex->Finish(report);
   report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return lex;
@@ -159,7 +192,7 @@ void Lexicon::EncodeWords(const Token* tokens, size_t n, std::vector<WordId>* id
   std::string dotted;
   for (size_t i = 0; i < n; ++i) {
     const std::string& form = tokens[i].form;
-    WordId id = vocabulary_->Find(form);
+    WordId id = FindWord(*vocabulary_, form);
     // An abbreviation that ends a sentence gives its period to the sentence
     // ("... sanctions from the U.S." -> U.S .), so "U.S" is looked up as "U.S.".
     if (id == kNoWord && form.size() >= 2 && form.back() != '.' && form.find('.') != std::string::npos) {
@@ -172,12 +205,12 @@ void Lexicon::EncodeWords(const Token* tokens, size_t n, std::vector<WordId>* id
 
 void Lexicon::EncodeWords(std::span<const std::string_view> words, std::vector<WordId>* ids) const {
   ids->resize(words.size());
-  for (size_t i = 0; i < words.size(); ++i) (*ids)[i] = vocabulary_->Find(words[i]);
+  for (size_t i = 0; i < words.size(); ++i) (*ids)[i] = FindWord(*vocabulary_, words[i]);
 }
 
 void Lexicon::EncodeWords(std::span<const std::string> words, std::vector<WordId>* ids) const {
   ids->resize(words.size());
-  for (size_t i = 0; i < words.size(); ++i) (*ids)[i] = vocabulary_->Find(words[i]);
+  for (size_t i = 0; i < words.size(); ++i) (*ids)[i] = FindWord(*vocabulary_, words[i]);
 }
 
 NounPhraseCode Lexicon::CodeNounPhrase(std::span<const WordId> words, size_t begin, size_t end,

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Lints dyad's default dictionaries (PETRARCH formats) and the SVO test set.
+"""Lints the PETRARCH-format dictionaries in data/dict/ (*.actors.txt, ...) and the SVO test set.
+
+dyad's own format (*.dyad, the default dictionaries) is linted by `dyad dict check`
+(tools/cmd_dict.cc), which scripts/test.sh runs after the release build.
 
 Checks, per file kind:
   actors    entry structure (a phrase, '+' synonyms, then codes), balanced

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates data/dict/dyad.countries.actors.txt from facts in two public data sets.
+"""Generates data/dict/dyad.countries.actors.dyad from facts in two public data sets.
 
   CountryInfo.120116.txt (openeventdata/CountryInfo): country names and
       alternate names, CAMEO country codes, nationality adjectives, capitals,
@@ -8,8 +8,11 @@
   leaderlist_3_21.csv (OEF REIGN): effective heads of state or government
       with start and end dates, 1921 - March 2021.
 
-The output is in PETRARCH's actor dictionary format (the format of
-Phoenix.Countries.actors.txt) so that dyad's PETRARCH loader reads it:
+The entries are built in PETRARCH's actor dictionary format (the format of
+Phoenix.Countries.actors.txt) and, when --out ends in .dyad (the default),
+written in dyad's own format through tools/dictgen/to_dyad.py
+("Vladimir Putin | RUSGOV from 1999-08-09 until 2000-05-07, ... | Putin").
+The PETRARCH form, for reference:
 
     RUSSIAN_FEDERATION  [RUS]         primary phrase with its code on one line
     +RUSSIA                           synonyms
@@ -19,13 +22,13 @@ Phoenix.Countries.actors.txt) so that dyad's PETRARCH loader reads it:
         [RUSGOV >20000101]            '>' = from that date on)
         [RUSELI]                      undated fallback, always last
 
-People that data/dict/dyad.current.actors.txt (hand-written, current to 2026)
+People that data/dict/dyad.current.actors.dyad (hand-written, current to 2026)
 defines are left out here, so the hand-written entry is the only one.
 
 Only the Python 3 standard library is used. Run from the repository root:
 
     python3 tools/dictgen/gen_actors.py --shared ../shared \
-        --out data/dict/dyad.countries.actors.txt
+        --out data/dict/dyad.countries.actors.dyad
 
 The output is deterministic (no time stamps), so regenerating an unchanged
 input gives an identical file.
@@ -88,7 +91,7 @@ COW_EXTRA = {
 
 # REIGN spells open in leaderlist_3_21 (data to March 2021) that we know ended
 # before November 2026: (REIGN state, REIGN leader) -> last day in office.
-# Only facts we are sure of; the successors are in dyad.current.actors.txt.
+# Only facts we are sure of; the successors are in dyad.current.actors.dyad.
 KNOWN_REIGN_ENDS = {
     ("UKG", "Johnson"): "20220906",
     ("JPN", "Yoshihide Suga"): "20211004",
@@ -171,6 +174,42 @@ KNOWN_REIGN_ENDS = {
     ("FIJ", "Bainimarama"): "20221224",
     ("PAN", "Laurentino Cortizo"): "20240701",
     ("CAM", "Hun Sen"): "20230822",
+    # REIGN writes her name double-encoded (UTF-8 read as Latin-1).
+    ("ICE", "Katr\u00c3\u00adn Jakobsd\u00c3\u00b3ttir"): "20240409",
+    ("BFO", "Kabore"): "20220124",
+    ("BHM", "Hubert Minnis"): "20210917",
+    ("BOL", "Arce"): "20251108",
+    ("ETM", "Francisco Guterres"): "20220520",
+    ("FSM", "Panuelo"): "20230511",
+    ("GAB", "Ondimba"): "20230830",
+    ("GNB", "Embalo"): "20251126",
+    ("GRN", "Mitchell"): "20220624",
+    ("LEB", "Saad Hariri"): "20210715",
+    ("LIB", "Fayez al-Sarraj"): "20210315",
+    ("MAC", "Zaev"): "20220116",
+    ("MAG", "Rajoelina"): "20251014",
+    ("MAS", "Pravind Jugnauth"): "20241113",
+    ("MAW", "Chakewera"): "20251004",
+    ("MLD", "Aureliu Ciocoi"): "20210806",
+    ("MLI", "Ba N'Daou"): "20210524",
+    ("MNG", "Zdravko Krivokapic"): "20220428",
+    ("MSI", "Kabua"): "20240103",
+    ("NAU", "Aingimea"): "20220929",
+    ("SEY", "Wavel Ramkalawan"): "20251026",
+    ("SKN", "Harris"): "20220806",
+    ("SLU", "Chastanet"): "20210728",
+    ("SNM", "Cardelli and Dolcini"): "20210401",
+    ("SOL", "Sogavare"): "20240502",
+    ("SOM", "Mohamed Abdullahi Farmajo"): "20220609",
+    ("STP", "Carvalho"): "20211002",
+    ("SUR", "Santokhi"): "20250716",
+    ("THI", "Prayuth Chan-ocha"): "20230822",
+    ("TON", "Tu'I'onetoa"): "20211227",
+    ("TRI", "Rowley"): "20250317",
+    ("TUV", "Natano"): "20240226",
+    ("VAN", "Loughman"): "20221104",
+    ("WSM", "Tuilaepa Sailele Malielegaoi"): "20210724",
+    ("YUG", "Ana Brnabic"): "20240502",
 }
 
 # Words CountryInfo lists as cities or names that are too ambiguous to code as
@@ -424,11 +463,25 @@ def format_spell(code, s, e):
 
 
 def read_hand_written_phrases(path):
-    """Every phrase (primary or synonym) of the hand-written actor file."""
+    """Every phrase (primary or synonym) of the hand-written actor file, in
+    either format (dyad's: 'Phrase | codes | synonyms'; PETRARCH's)."""
     out = set()
     if not os.path.exists(path):
         return out
-    for line in open(path, encoding="utf-8"):
+    text = open(path, encoding="utf-8").read()
+    if text.lstrip().startswith("# dyad-dict"):
+        for line in text.split("\n"):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            f = [x.strip() for x in line.split("|")]
+            for p in [f[0]] + (f[2].split(",") if len(f) > 2 else []):
+                words = p.upper().split()
+                if words:
+                    out.add("_".join(words))
+                    out.add("_".join(words) + "_")
+        return out
+    for line in text.split("\n"):
         line = line.split("#", 1)[0].strip()
         if not line or line.startswith("["):
             continue
@@ -449,8 +502,9 @@ def plural_demonym(adj):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default="../shared", help="the shared reference folder")
-    ap.add_argument("--out", default="data/dict/dyad.countries.actors.txt")
-    ap.add_argument("--hand", default="data/dict/dyad.current.actors.txt",
+    ap.add_argument("--out", default="data/dict/dyad.countries.actors.dyad",
+                    help="output; dyad's format when it ends in .dyad, else PETRARCH's")
+    ap.add_argument("--hand", default="data/dict/dyad.current.actors.dyad",
                     help="hand-written actors; people defined there are skipped")
     args = ap.parse_args()
 
@@ -559,17 +613,16 @@ def main():
     out.append("# heads of state/government and government members with dated roles.")
     out.append("#")
     out.append("# GENERATED by tools/dictgen/gen_actors.py -- do not edit by hand; edit the")
-    out.append("# generator or data/dict/dyad.current.actors.txt (which takes precedence: people")
+    out.append("# generator or data/dict/dyad.current.actors.dyad (which takes precedence: people")
     out.append("# it defines are left out here) and regenerate:")
-    out.append("#   python3 tools/dictgen/gen_actors.py --shared ../shared --out data/dict/dyad.countries.actors.txt")
+    out.append("#   python3 tools/dictgen/gen_actors.py --shared ../shared --out data/dict/dyad.countries.actors.dyad")
     out.append("#")
     out.append("# Facts from CountryInfo.120116.txt (openeventdata/CountryInfo: names, codes,")
     out.append("# nationalities, capitals, cities, leaders to ~2011, government members 2003-2011)")
     out.append("# and REIGN leaderlist_3_21.csv (OEF, MIT licence: leaders with dates to 2021-03).")
-    out.append("# Format: PETRARCH actor dictionary. Dates YYYYMMDD; '>d' from d on; '<d' until d;")
-    out.append("# an undated code last is the fallback (ELI: a former office holder).")
+    out.append("# An undated code last is the fallback (ELI: a former office holder).")
     out.append("# Capitals and major cities stand for the country (code = country), as in PETRARCH;")
-    out.append("# seats of power ('the Kremlin') are in dyad.current.actors.txt with GOV codes.")
+    out.append("# seats of power ('the Kremlin') are in dyad.current.actors.dyad with GOV codes.")
     out.append("#")
     out.append("# Codes where CAMEO (as CountryInfo/Phoenix use it) differs from ISO 3166-1 alpha-3:")
     out.append("#   TIMOR_LESTE: CAMEO TMP, ISO TLS")
@@ -660,8 +713,13 @@ def main():
         out.append("")
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    text = "\n".join(out).rstrip("\n") + "\n"
+    if args.out.endswith(".dyad"):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import to_dyad  # noqa: E402  (beside this script)
+        text = to_dyad.convert("actors", text, keep_header=True)
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(out).rstrip("\n") + "\n")
+        f.write(text)
     sys.stderr.write(
         "gen_actors: %d countries, %d country phrases, %d people, %d dated roles -> %s\n"
         "  skipped as ambiguous: %d phrases; impossible dates clamped: %d; "
