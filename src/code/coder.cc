@@ -57,6 +57,17 @@ bool SymmetricVerb(std::string_view lemma) {
   return false;
 }
 
+// Nouns of things done together: "Both countries have pledged to increase
+// trade" is a pledge to each other, as "agreed to restore ties" is.
+bool JointNoun(std::string_view lemma) {
+  static constexpr std::string_view kJoint[] = {"trade", "tie", "relation", "cooperation", "partnership",
+                                                "collaboration", "dialogue", "talk", "exchange"};
+  for (std::string_view w : kJoint) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
 bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
 
 // A pattern code PETRARCH cannot use ("[+++]", "[###]"): the pattern is ignored.
@@ -117,6 +128,89 @@ std::string Upper(std::string_view s) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return out;
+}
+
+// Verbs that commit their subject to the act of their infinitive: "pledged
+// to send tanks", "agreed to restore relations", "plans to meet". (Not
+// "wants", "seeks", "tried": wishes and attempts are no commitments.)
+bool CommissiveVerb(std::string_view lemma) {
+  static constexpr std::string_view kCommit[] = {"agree", "plan",   "intend", "promise", "pledge",
+                                                 "vow",   "commit", "offer",  "decide",  "resolve"};
+  for (std::string_view w : kCommit) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
+// The CAMEO 03x code for the intent to do a cooperative act, as the codebook
+// pairs them: "pledged to send tanks" (072) -> 0332, "agreed to meet" (040)
+// -> 036, "agreed to restore relations" (054) -> 032, "will lift sanctions"
+// (085) -> 0354. "" when the codebook has no intent code for the act (03x
+// itself, statements, appeals, demands ...).
+std::string IntentCode(std::string_view code) {
+  if (code.size() < 3 || code[0] != '0') return "";
+  std::string_view c3 = code.substr(0, 3);
+  char d = code.size() >= 4 ? code[3] : '\0';
+  switch (code[1]) {
+    case '4':
+      return "036";
+    case '5':
+      return c3 == "057" ? "030" : "032";
+    case '6': {
+      static constexpr const char* k6[] = {"031", "0311", "0312", "0313", "0314"};
+      int i = code[2] - '0';
+      return i >= 0 && i <= 4 ? k6[i] : "031";
+    }
+    case '7': {
+      static constexpr const char* k7[] = {"033", "0331", "0332", "0333", "0334", "033"};
+      int i = code[2] - '0';
+      return i >= 0 && i <= 5 ? k7[i] : "033";
+    }
+    case '8': {
+      if (c3 == "083") {
+        if (d >= '1' && d <= '4') return std::string("034") + d;
+        return "034";
+      }
+      static constexpr const char* k8[] = {"035", "0351", "0352", "034", "0353", "0354", "0355", "0356"};
+      int i = code[2] - '0';
+      return i >= 0 && i <= 7 ? k8[i] : "035";
+    }
+    default:
+      return "";
+  }
+}
+
+// The CAMEO 13x code for a threat to do a hostile act: "threatened to attack
+// Israeli ships" (190) -> 138, "threatened to impose tariffs" (163) -> 1312,
+// "vowed to punish Israel" (coded as an attack) -> 138. "" for acts that are
+// no hostile coercion (the verb's own code stands).
+std::string ThreatCode(std::string_view code) {
+  if (code.size() < 3) return "";
+  std::string_view c3 = code.substr(0, 3);
+  if (code[0] == '1' && code[1] == '3') return std::string(code);
+  if (code[0] == '1' && code[1] == '4') return "133";
+  if (code[0] == '1' && code[1] == '6') {
+    if (c3 == "161") return "1313";
+    if (c3 == "162") return "1311";
+    if (c3 == "163") return "1312";
+    if (c3 == "164") return "134";
+    if (c3 == "165") return "135";
+    if (c3 == "166") return "136";
+    return "131";
+  }
+  if (code[0] == '1' && code[1] == '7') {
+    if (c3 == "172") return "132";
+    if (c3 == "175") return "137";
+    return "130";
+  }
+  if (code[0] == '1' && code[1] == '8') return "138";
+  if (code[0] == '1' && code[1] == '9') {
+    if (c3 == "191") return "1381";
+    if (c3 == "192") return "1382";
+    return "138";
+  }
+  if (code[0] == '2' && code[1] == '0') return c3 == "204" ? "1385" : "138";
+  return "";
 }
 
 }  // namespace
@@ -316,6 +410,18 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       for (const auto& m : np.actors)
         head_covered |= static_cast<int>(m.begin) <= head && head < static_cast<int>(m.end);
       if (!head_covered) {
+        // ... except a possessor: "protested against the government's
+        // decision" is against the government.
+        for (int c : analysis_.children(head)) {
+          if (depth >= 4 || analysis_.rel(c) != "nmod:poss" || IsPronoun(tokens_[c])) continue;
+          size_t before = out->size();
+          CodeNominal(c, depth + 1, out);
+          if (out->size() > before) {
+            DYAD_TRACE("  '" + tokens_[head].form + "' is no actor: its possessor '" + tokens_[c].form +
+                       "' is");
+            return;
+          }
+        }
         DYAD_TRACE("  '" + tokens_[head].form +
                    "' heads the phrase and is no actor or agent: its modifiers' agents dropped");
         np.agents.clear();
@@ -378,7 +484,10 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
         a.first = static_cast<int>(am.begin);
         a.last = static_cast<int>(am.end) - 1;
         a.entry = am.entry->where.ToString();
-        for (const lexicon::AgentMatch& g : np.agents) a.entry += "+" + g.entry->where.ToString();
+        for (const lexicon::AgentMatch& g : np.agents) {
+          a.entry += '+';  // (two appends: GCC 12 warns falsely on "+" + string)
+          a.entry += g.entry->where.ToString();
+        }
         out->push_back(std::move(a));
       }
       return;
@@ -430,7 +539,8 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     for (int c : analysis_.children(head)) {
       std::string_view rel = analysis_.rel(c);
       if (BaseRel(rel) != "nmod" || rel == "nmod:poss" || rel == "nmod:tmod" || rel == "nmod:npmod") continue;
-      if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)]))
+      if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 &&
+          (IsLocative(tokens_[analysis_.CaseOf(c)]) || tokens_[analysis_.CaseOf(c)].form == "at"))
         continue;
       // A place or time stands for its people only beside a role ("charities
       // in Gondor"): "an agreement in Istanbul" is no Turkish actor.
@@ -460,6 +570,9 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       return;
     }
   }
+  // No actor named: the phrase may stand for one named before ("the two
+  // countries", "it", "their leaders"): docs/coref.md.
+  if (coref_ != nullptr && CodeThroughCoreference(first, last, np.agents, out)) return;
   if (!np.agents.empty()) {
     // "a senior official", "police": an agent without a named actor.
     CodedActor a;
@@ -506,6 +619,38 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       out->push_back(std::move(a));
     }
   }
+}
+
+bool SentenceCoder::CodeThroughCoreference(int first, int last, std::span<const lexicon::AgentMatch> agents,
+                                           std::vector<CodedActor>* out) {
+  const extract::Resolution* r = coref_->Find(sentence_, first, last);
+  if (r == nullptr) return false;
+  // A possessive stands for its phrase only before a role: "their leaders"
+  // are the two states' leaders, but "after rebels attacked its embassy in
+  // Edoras" is done to Edoras, not to the embassy's owner.
+  if (r->form == extract::Resolution::Form::kPossessive && agents.empty()) return false;
+  for (int k = 0; k < r->count; ++k) {
+    const extract::Mention& m = coref_->mention(r->antecedents[k]);
+    CodedActor a;
+    a.actor_code = m.actor_code;
+    // "their leaders", "both governments": a state with the phrase's roles;
+    // "it", "the two leaders": the antecedent as it was coded.
+    bool compose = !agents.empty() && m.kind == extract::MentionKind::kState;
+    a.code = compose ? lexicon::ComposeCode(m.actor_code, agents) : m.code;
+    a.entry = m.entry;
+    for (const lexicon::AgentMatch& g : agents) {
+      if (!compose) break;
+      a.entry += '+';
+      a.entry += g.entry->where.ToString();
+    }
+    a.first = std::min(first, r->first);
+    a.last = std::max(last, r->last);
+    a.via = std::string(coref_->MentionText(r->antecedents[k]));
+    DYAD_TRACE("  '" + tokens_[r->anchor].form + "' (" + extract::ResolutionFormName(r->form) +
+               ") refers to '" + a.via + "' (sentence " + std::to_string(m.sentence) + "): " + a.code);
+    out->push_back(std::move(a));
+  }
+  return r->count > 0;
 }
 
 void SentenceCoder::CodeNominal(int head, int depth, std::vector<CodedActor>* out) {
@@ -685,7 +830,9 @@ bool SentenceCoder::CoordinatedSources() const {
   // "[FRO/BIL/SAM]" phrase nor a name and its stray title.
   for (const CodedActor& a : sources_) {
     for (const CodedActor& b : sources_) {
-      if ((a.first != b.first || a.last != b.last) && !a.actor_code.empty() && !b.actor_code.empty() &&
+      // (Two antecedents of one plural anaphor differ by `via`: "the two countries".)
+      if ((a.first != b.first || a.last != b.last || a.via != b.via) && !a.actor_code.empty() &&
+          !b.actor_code.empty() &&
           a.actor_code != b.actor_code)
         return true;
     }
@@ -720,6 +867,7 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
     }
     out->code = a->code;
     out->entry = a->entry;
+    out->via = a->via;
     out->country = a->actor_code.empty() ? "" : lexicon::CountryOf(a->actor_code);
     if (a->first >= 0 && a->last >= a->first && a->last < n_) {
       out->char_start = tokens_[a->first].begin;
@@ -740,7 +888,7 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
     }
   }
   e.negated = negated;
-  e.modality = p.modality;
+  e.modality = modality_set_ ? modality_ : p.modality;
   e.verb = verb;
   e.verb_token = p.verb;
   if (p.verb >= 0) {
@@ -757,7 +905,9 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
 void SentenceCoder::CodePredicate(int k, std::vector<Event>* events) {
   const Predicate& p = analysis_.predicates()[k];
   size_t before = events->size();
+  modality_set_ = false;
   CodePredicateImpl(p, events);
+  modality_set_ = false;
   if (static_cast<size_t>(k) >= emitted_.size()) emitted_.resize(k + 1, 0);
   emitted_[k] = events->size() > before;
 }
@@ -932,6 +1082,56 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     }
   }
 
+  // The predicate that decides the modality: a conjoined verb shares its
+  // first conjunct's ("will meet and sign").
+  const Predicate* q = &p;
+  for (int steps = 0; q->link == PredicateLink::kConj && q->parent >= 0 && steps < n_; ++steps)
+    q = &analysis_.predicates()[q->parent];
+  auto marked = [&](int verb, std::string_view w1, std::string_view w2) {
+    for (int c : analysis_.children(verb)) {
+      std::string_view b = BaseRel(analysis_.rel(c));
+      if (b != "mark" && b != "aux") continue;
+      std::string_view f = tokens_[c].form;
+      for (std::string_view w : {w1, w2}) {
+        bool eq = f.size() == w.size();
+        for (size_t i = 0; i < f.size() && eq; ++i)
+          eq = (f[i] >= 'A' && f[i] <= 'Z' ? f[i] - 'A' + 'a' : f[i]) == w[i];
+        if (eq) return true;
+      }
+    }
+    return false;
+  };
+  // An infinitive complement, also where the parse made it an adverbial
+  // clause ("threatened on Monday to impose tariffs").
+  auto infinitive = [&](int c) {
+    std::string_view b = BaseRel(analysis_.rel(c));
+    if (b == "xcomp") return true;
+    if (b != "advcl" || !marked(c, "to", "to")) return false;
+    for (int cc : analysis_.children(c)) {
+      if (BaseRel(analysis_.rel(cc)) == "nsubj") return false;
+    }
+    return true;
+  };
+  if (CommissiveVerb(vt.lemma) || vt.lemma == "threaten") {
+    // The commitment is coded through the act committed to: "Iran and Saudi
+    // Arabia agreed to restore relations" is 032 between the two, no 030 too.
+    for (int c : analysis_.children(v)) {
+      int k = analysis_.PredicateOf(c);
+      if (k >= 0 && static_cast<size_t>(k) < emitted_.size() && emitted_[k] && infinitive(c)) {
+        DYAD_TRACE("  its complement '" + tokens_[c].form + "' was coded as the intent: no event of its own");
+        return;
+      }
+    }
+  }
+  // "if Russia invaded Ukraine", "decide whether the US would strike Iran":
+  // a condition, no event of its own (kept, flagged hypothetical, with keep_negated).
+  bool conditional = marked(p.verb, "if", "unless") || marked(q->verb, "if", "unless") ||
+                     marked(p.verb, "whether", "whether") || marked(q->verb, "whether", "whether");
+  if (conditional && !opt_->keep_negated) {
+    DYAD_TRACE("  in a conditional clause ('if', 'unless'): no event");
+    return;
+  }
+
   // Sources and targets.
   sources_.clear();
   targets_.clear();
@@ -1013,6 +1213,13 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       ++count;
     }
     bool coordinator = false;
+    // A list the parse split into a name and a coordination: "Israel, the
+    // United Arab Emirates and Bahrain signed" with "Israel" and "Emirates"
+    // (+ conj "Bahrain") both subjects -- three signers, not one phrase.
+    for (const Argument& a : args) {
+      if (a.role != ArgRole::kSubject || a.inherited || count < 2) continue;
+      for (int c : analysis_.children(a.head)) coordinator |= BaseRel(analysis_.rel(c)) == "conj";
+    }
     for (int i = first; count >= 2 && i >= 0 && i <= last; ++i) {
       // (not "awful and evil": adjectives on both sides)
       coordinator |= tokens_[i].upos == "CCONJ" &&
@@ -1070,6 +1277,21 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       size_t before = sources_.size();
       CodeNominal(h, 0, &sources_);
       if (sources_.size() > before && source_head < 0) source_head = h;
+      // "The leaders of the United States, Egypt and Qatar called ..." parsed
+      // as "leaders of the United States" + subjects "Egypt and Qatar": the
+      // later names right after the comma are leaders too (USAGOV EGYGOV QATGOV).
+      if (sources_.size() > before && before > 0 && h > 0 && tokens_[h - 1].form == "," &&
+          tokens_[h].upos == "PROPN") {
+        const CodedActor& first = sources_[before - 1];
+        bool via_role = first.code.size() > first.actor_code.size() && !first.actor_code.empty() &&
+                        first.code.compare(0, first.actor_code.size(), first.actor_code) == 0 &&
+                        tokens_[NounHeadOf(first.first)].upos == "NOUN";
+        for (size_t i = before; i < sources_.size() && via_role; ++i) {
+          CodedActor& a = sources_[i];
+          if (a.actor_code.empty() || a.code != a.actor_code) continue;
+          a.code += first.code.substr(first.actor_code.size());
+        }
+      }
     }
   }
   if (sources_.empty() && compound.empty() && !p.passive) {
@@ -1134,11 +1356,14 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     }
     // Obliques of place or time ("in Moscow", "during the visit") come last:
     // they are where something happened more often than to whom.
-    auto locative = [&](const Argument& a) {
-      return a.preposition >= 0 && IsLocative(tokens_[a.preposition]);
-    };
     // "signed a treaty in Moscow" with a coordinated subject: not in the object either.
     skip_locative_nmod_ = CoordinatedSources();
+    // (With a coordinated subject "at" is a place too: "the leaders of
+    // Armenia and Azerbaijan signed a declaration at the White House".)
+    auto locative = [&](const Argument& a) {
+      return a.preposition >= 0 && (IsLocative(tokens_[a.preposition]) ||
+                                    (skip_locative_nmod_ && tokens_[a.preposition].form == "at"));
+    };
     for (ArgRole role : {ArgRole::kObject, ArgRole::kIndirectObject, ArgRole::kOblique}) {
       for (const Argument& a : args) {
         // "condemned the strikes as a violation of Yemen's sovereignty": what
@@ -1201,7 +1426,11 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         bool in_locative = false;
         for (int t = h, steps = 0; t >= 0 && t != v && steps <= n_ && !in_locative;
              t = analysis_.head(t), ++steps)
-          in_locative = analysis_.CaseOf(t) >= 0 && IsLocative(tokens_[analysis_.CaseOf(t)]);
+          in_locative = (analysis_.CaseOf(t) >= 0 && (IsLocative(tokens_[analysis_.CaseOf(t)]) ||
+                                                      tokens_[analysis_.CaseOf(t)].form == "at")) ||
+                        // nor in a modifier clause: "Israel and Hezbollah agreed to a
+                        // ceasefire brokered by the United States".
+                        (BaseRel(analysis_.rel(t)) == "acl" && SymmetricVerb(vt.lemma));
         if (in_locative) continue;
       }
       CodeNominal(h, 0, &targets_);
@@ -1266,6 +1495,87 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   };
   drop_less_specific(&sources_);
   drop_less_specific(&targets_);
+  {
+    // A role with no country takes the one the sentence gives it: the place
+    // it names ("Protesters stormed the Swedish embassy in Baghdad" ->
+    // IRQOPP), else people acted on by or acting against their own state
+    // ("Iranian security forces cracked down on protesters" -> IRNOPP).
+    auto civil = [](std::string_view role) {
+      static constexpr std::string_view kCivil[] = {"OPP", "CVL", "LEG", "LAB", "EDU", "AGR",
+                                                    "HLH", "REL", "BUS", "MED", "REF"};
+      for (std::string_view r : kCivil) {
+        if (role == r) return true;
+      }
+      return false;
+    };
+    std::string place_country;
+    bool place_looked = false;
+    auto locate = [&](std::vector<CodedActor>* side, const std::vector<CodedActor>& other) {
+      for (CodedActor& a : *side) {
+        if (!a.actor_code.empty() || a.code.size() < 6 || a.code.compare(0, 3, "---") != 0) continue;
+        // A state role acted on by a country's people is their state's:
+        // "Thousands of Georgians protested against the government" -> GEOGOV.
+        std::string country;
+        for (const CodedActor& b : other) {
+          if (b.actor_code.empty() || !country.empty()) continue;
+          std::string c = lexicon::CountryOf(b.actor_code);
+          // People: a civilian role, or a plural demonym ("Georgians").
+          bool plural = b.last >= 0 && b.last < n_ &&
+                        (tokens_[b.last].xpos == "NNPS" || tokens_[b.last].xpos == "NNS");
+          bool people = !c.empty() && ((b.code == c && plural) ||
+                                       (b.code.size() >= c.size() + 3 &&
+                                        civil(std::string_view(b.code).substr(c.size(), 3))));
+          std::string_view role = std::string_view(a.code).substr(3, 3);
+          bool state = role == "GOV" || role == "LEG" || role == "JUD" || role == "COP";
+          if (people && state && side == &targets_) country = c;
+        }
+        if (!country.empty()) {
+          DYAD_TRACE("  '" + a.code + "' is the state of " + country + "'s people");
+          a.actor_code = country;
+          a.code = country + a.code.substr(3);
+          continue;
+        }
+        // Only civilian roles are located (armed men are not located by where
+        // they struck: "rebels attacked its embassy in Edoras"), by the place
+        // first ("protesters in London against Israel" are British).
+        if (!civil(std::string_view(a.code).substr(3, 3))) continue;
+        {
+          if (!place_looked) {
+            place_looked = true;
+            std::vector<CodedActor> place;
+            for (int i = 0; i < n_ && place_country.empty(); ++i) {
+              if (BaseRel(analysis_.rel(i)) != "case" || (tokens_[i].form != "in" && tokens_[i].form != "In"))
+                continue;
+              int h = analysis_.head(i);
+              if (h < 0 || h == v) continue;
+              place.clear();
+              CodeNominal(h, 0, &place);
+              if (place.size() == 1 && !place[0].actor_code.empty() &&
+                  place[0].code == lexicon::CountryOf(place[0].actor_code))
+                place_country = place[0].code;
+            }
+          }
+          country = place_country;
+        }
+        // Then the state acting on them or acted against: its police, courts,
+        // government (not its army: "Russian troops killed civilians" in Bucha
+        // are no Russian civilians).
+        for (const CodedActor& b : other) {
+          std::string c = b.actor_code.empty() ? std::string() : lexicon::CountryOf(b.actor_code);
+          if (c.empty() || !country.empty() || b.code.size() < c.size() + 3) continue;
+          std::string_view role = std::string_view(b.code).substr(c.size(), 3);
+          if (role == "COP" || role == "GOV" || role == "JUD" || role == "LEG" || role == "SPY") country = c;
+        }
+        if (country.empty()) continue;
+        DYAD_TRACE("  '" + a.code + "' located in " + country);
+        a.actor_code = country;
+        a.code = country + a.code.substr(3);
+      }
+    };
+    std::vector<CodedActor>& src_side = compound.empty() ? sources_ : compound;
+    locate(&src_side, targets_);
+    locate(&targets_, src_side);
+  }
   if (compound.empty() && CoordinatedSources() && !targets_.empty()) {
     // A member of a coordinated subject found again later in the sentence is
     // no target of the group: "Russia and Ukraine signed an agreement to
@@ -1312,6 +1622,102 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
 
   const std::string verb_text = vt.form;
   const std::vector<CodedActor>& srcs = compound.empty() ? sources_ : compound;
+  {
+    // (A bare "will" stays the act, flagged intended, as PETRARCH's records
+    // code it: "Arnor will contribute a million rupees to Gondor" -> 071.)
+    // Intent: a committed act is coded as the intent to do it, a threatened
+    // or vowed hostile act as the threat. "Germany pledged to send tanks to
+    // Ukraine" -> DEU UKR 0332 (intended); "the Houthis threatened to attack
+    // Israeli ships" -> 138; "Germany said it would send tanks" -> 0332.
+    int kind = 0;  // 1: committed to (or announced as one's own plan), 2: threatened
+    std::string_view gov;
+    if (q->parent >= 0) gov = tokens_[analysis_.predicates()[q->parent].verb].lemma;
+    bool inf = q->link == PredicateLink::kXcomp || (q->link == PredicateLink::kAdvcl && infinitive(q->verb));
+    // (A "that" clause the parse hung under a noun is still what was said:
+    // "said on Wednesday that Germany would send" with "send" under "Wednesday".)
+    bool clause = q->link != PredicateLink::kConj && q->link != PredicateLink::kXcomp && q->parent >= 0 &&
+                  q->verb > analysis_.predicates()[q->parent].verb;
+    if (inf && gov == "threaten") {
+      kind = 2;
+    } else if (inf && CommissiveVerb(gov)) {
+      kind = 1;
+    } else if ((marked(q->verb, "would", "'d")) && clause &&
+               (syntax::IsReportingVerb(gov) || CommissiveVerb(gov) || gov == "warn")) {
+      // "Biden announced that the United States would send tanks": the
+      // speaker's own plan (not "Trump said Russia and Ukraine would talk").
+      const Predicate& gp = analysis_.predicates()[q->parent];
+      std::vector<CodedActor> speakers;
+      for (const Argument& a : analysis_.arguments(gp)) {
+        if (a.role == ArgRole::kSubject) CodeNominal(a.head, 0, &speakers);
+      }
+      for (const CodedActor& a : srcs) {
+        for (const CodedActor& b : speakers) {
+          if (a.code == b.code || SameCountry(a, b)) kind = 1;
+        }
+      }
+      // The intent is the speaker's: "Scholz said Germany would send tanks"
+      // -> DEUGOV (the chancellor speaking for Germany), not DEU.
+      for (CodedActor& a : sources_) {
+        for (const CodedActor& b : speakers) {
+          if (compound.empty() && SameCountry(a, b) && b.code.size() > a.code.size()) a = b;
+        }
+      }
+    }
+    if (vt.lemma == "warn" && code.size() >= 2 && code[0] == '0' && code[1] == '1' && !targets_.empty()) {
+      // A warning of what one will do is a threat: "Putin warned the West
+      // that Russia would use all available means" -> 138; of what will
+      // befall the one warned, an unspecified threat: "warned Iran that it
+      // would pay" -> 130. ("warned that prices would rise" stays 012.)
+      for (int c : analysis_.children(v)) {
+        int k = analysis_.PredicateOf(c);
+        std::string_view crel = BaseRel(analysis_.rel(c));
+        if (k < 0 || c < v || crel == "xcomp" || crel == "conj") continue;
+        if (!marked(c, "would", "will") && !marked(c, "'ll", "'d")) continue;
+        std::vector<CodedActor> subject;
+        bool pronoun = false, own_possessive = false;
+        for (const Argument& a : analysis_.arguments(analysis_.predicates()[k])) {
+          if (a.role != ArgRole::kSubject || a.inherited) continue;
+          pronoun |= IsPronoun(tokens_[a.head]);
+          for (int cc : analysis_.children(a.head)) {
+            std::string_view f = tokens_[cc].form;
+            own_possessive |= analysis_.rel(cc) == "nmod:poss" && (f == "its" || f == "their" || f == "our");
+          }
+          CodeNominal(a.head, 0, &subject);
+        }
+        bool own = own_possessive, theirs = pronoun;
+        for (const CodedActor& a : subject) {
+          for (const CodedActor& b : srcs) own |= SameCountry(a, b) || a.code == b.code;
+          for (const CodedActor& b : targets_) theirs |= SameCountry(a, b) || a.code == b.code;
+        }
+        if (own || theirs) {
+          DYAD_TRACE(std::string("  a warning of what ") + (own ? "the speaker" : "the one warned") +
+                     " would do or suffer: a threat");
+          code = own ? "138" : "130";
+          second.clear();
+          break;
+        }
+      }
+    }
+    if (kind != 0) {
+      std::string threat = ThreatCode(code);
+      if (!threat.empty()) {
+        DYAD_TRACE("  a threatened or vowed hostile act: " + code + " -> " + threat);
+        code = threat;
+        second.clear();
+        modality_ = Modality::kAsserted;
+        modality_set_ = true;
+      } else if (kind == 1) {
+        std::string intent = IntentCode(code);
+        if (!intent.empty()) {
+          DYAD_TRACE("  an intended act: " + code + " -> " + intent);
+          code = intent;
+        }
+        if (!second.empty()) second = IntentCode(second);
+        modality_ = Modality::kIntended;
+        modality_set_ = true;
+      }
+    }
+  }
   if (!compound.empty() && targets_.empty()) {
     // '%': the members of a compound actor act on each other ("Gondor and
     // Osgiliath have renewed ties" -> GON->OSG and OSG->GON).
@@ -1326,12 +1732,21 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   bool coordinated = false;  // named actors from different words, not one "[FRO/BIL/SAM]" phrase
   for (const CodedActor& a : srcs) {
     for (const CodedActor& b : srcs) {
-      coordinated |= (a.first != b.first || a.last != b.last) && !a.actor_code.empty() &&
+      coordinated |= (a.first != b.first || a.last != b.last || a.via != b.via) && !a.actor_code.empty() &&
                      !b.actor_code.empty() && a.actor_code != b.actor_code;
     }
   }
   if (targets_.empty()) {
-    if (coordinated && !SymmetricVerb(vt.lemma)) {
+    // A joint thing as the object, of the verb or of its complement ("pledged
+    // to increase trade"), makes the action joint too.
+    bool joint_object = false;
+    for (const Argument& a : args) {
+      if (a.role == ArgRole::kObject) joint_object |= JointNoun(tokens_[a.head].lemma);
+      if (a.role != ArgRole::kComplement || analysis_.PredicateOf(a.head) < 0) continue;
+      for (const Argument& ca : analysis_.arguments(analysis_.predicates()[analysis_.PredicateOf(a.head)]))
+        joint_object |= ca.role == ArgRole::kObject && JointNoun(tokens_[ca.head].lemma);
+    }
+    if (coordinated && !SymmetricVerb(vt.lemma) && !joint_object) {
       // "Australia, Bahrain, Canada and the Netherlands supported the
       // operation": each supported it, not each other.
       DYAD_TRACE("  coordinated subject, but '" + vt.lemma +
@@ -1518,6 +1933,15 @@ void Coder::CodeSentence(const Document& doc, size_t sentence_index, std::vector
 void Coder::CodeDocument(const Document& doc, std::vector<Event>* events) const {
   size_t begin = events->size();
   SentenceCoder& coder = ThreadCoder();
+  // Coreference across the document's sentences (lazy: costs nothing until a
+  // phrase without an actor looks like an anaphor).
+  thread_local extract::Coreference coref;
+  coref.Reset(lexicon_.get(), &doc);
+  coder.set_coreference(&coref);
+  struct Unset {
+    SentenceCoder* coder;
+    ~Unset() { coder->set_coreference(nullptr); }
+  } unset{&coder};
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     if (coder.Code(*lexicon_, options_, doc, s, events, nullptr, index_.get()) ==
         lexicon::DiscardScope::kStory) {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -215,6 +216,161 @@ Mordor Mordor PROPN NNP 2 obj
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].source.code, "ROHGOV");
   EXPECT_EQ(events[1].source.code, "ROHELI");
+}
+
+// Intent and conditions (issue 4's gold set: "said it would send tanks" is
+// intent 0332, "threatened to attack" is 138, "if Russia invaded" no event).
+TEST(CoderTest, PledgedActIsCodedAsIntentToDoIt) {
+  // "Rohan pledged to send aid to Gondor": 070 pledged -> 033, intended.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+pledged pledge VERB VBD 0 root
+to to PART TO 4 mark
+send send VERB VB 2 xcomp
+aid aid NOUN NN 4 obj
+to to ADP IN 7 case
+Gondor Gondor PROPN NNP 4 obl
+)"}),
+                     &events);
+  ASSERT_EQ(Triples(events), std::vector<std::string>{"ROH GON 033"});
+  EXPECT_EQ(events[0].modality, Modality::kIntended);
+}
+
+TEST(CoderTest, SpeakersOwnPlanWithWouldIsIntent) {
+  // "Rohan said it would send aid to Gondor": Rohan's plan, 033 (no 070).
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+it it PRON PRP 5 nsubj
+would would AUX MD 5 aux
+send send VERB VB 2 ccomp
+aid aid NOUN NN 5 obj
+to to ADP IN 8 case
+Gondor Gondor PROPN NNP 5 obl
+)"}),
+                     &events);
+  std::vector<std::string> t = Triples(events);
+  EXPECT_NE(std::find(t.begin(), t.end(), "ROH GON 033"), t.end());
+  EXPECT_EQ(std::find(t.begin(), t.end(), "ROH GON 070"), t.end());
+}
+
+TEST(CoderTest, ThreatenedAttackIsAThreatNotAnAttack) {
+  // "Rohan threatened to attack Gondor" -> 138 only.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+threatened threaten VERB VBD 0 root
+to to PART TO 4 mark
+attack attack VERB VB 2 xcomp
+Gondor Gondor PROPN NNP 4 obj
+)"}),
+                     &events);
+  ASSERT_EQ(Triples(events), std::vector<std::string>{"ROH GON 138"});
+  EXPECT_EQ(events[0].modality, Modality::kAsserted);
+}
+
+const char* kConditional = R"(
+Mordor Mordor PROPN NNP 2 nsubj
+criticized criticize VERB VBD 0 root
+Rohan Rohan PROPN NNP 2 obj
+if if SCONJ IN 6 mark
+Rohan Rohan PROPN NNP 6 nsubj
+attacked attack VERB VBD 2 advcl
+Gondor Gondor PROPN NNP 6 obj
+)";
+
+TEST(CoderTest, ConditionalClauseCodesNoEventByDefault) {
+  // "Mordor criticized Rohan if Rohan attacked Gondor": no ROH GON 190.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({kConditional}), &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"MOR ROH 111"});
+  CoderOptions keep;
+  keep.keep_negated = true;
+  events.clear();
+  Coder(GoldenLexicon(), keep).CodeDocument(MakeDoc({kConditional}), &events);
+  bool hypothetical = false;
+  for (const Event& e : events) {
+    if (e.code == "190") hypothetical = e.modality == Modality::kHypothetical;
+  }
+  EXPECT_TRUE(hypothetical);
+}
+
+TEST(CoderTest, StateRoleInAPossessorIsTheTargetOfItsPeople) {
+  // "Rohan students criticized the government's decision" -> ROHEDU ROHGOV 111.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 compound
+students student NOUN NNS 3 nsubj
+criticized criticize VERB VBD 0 root
+the the DET DT 5 det
+government government NOUN NN 7 nmod:poss
+'s 's PART POS 5 case
+decision decision NOUN NN 3 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROHEDU ROHGOV 111"});
+}
+
+TEST(CoderTest, RoleWithoutCountryTakesThePlaceOrTheStateActingOnIt) {
+  // "Students in Edoras criticized Gondor": located by the place -> ROHEDU.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Students student NOUN NNS 4 nsubj
+in in ADP IN 3 case
+Edoras Edoras PROPN NNP 1 nmod
+criticized criticize VERB VBD 0 root
+Gondor Gondor PROPN NNP 4 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROHEDU GON 111"});
+  // "Rohan police arrested students": the state's own students -> ROHEDU.
+  events.clear();
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 compound
+police police NOUN NN 3 nsubj
+arrested arrest VERB VBD 0 root
+students student NOUN NNS 3 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROHCOP ROHEDU 173"});
+  // "Rohan soldiers arrested students": an army acts abroad too, no country given.
+  events.clear();
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 compound
+soldiers soldier NOUN NNS 3 nsubj
+arrested arrest VERB VBD 0 root
+students student NOUN NNS 3 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROHMIL ---EDU 173"});
+}
+
+TEST(CoderTest, ListSplitIntoTwoSubjectsKeepsAllThreeMembers) {
+  // "Arnor, Dale and Gondor signed a truce" parsed with "Arnor" and "Dale"
+  // (+ conj "Gondor") as two subjects: three signers, each with the others.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Arnor Arnor PROPN NNP 6 nsubj
+, , PUNCT , 1 punct
+Dale Dale PROPN NNP 6 nsubj
+and and CCONJ CC 5 cc
+Gondor Gondor PROPN NNP 3 conj
+signed sign VERB VBD 0 root
+a a DET DT 8 det
+truce truce NOUN NN 6 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), (std::vector<std::string>{"ARN DAL 057", "ARN GON 057", "DAL ARN 057",
+                                                        "DAL GON 057", "GON ARN 057", "GON DAL 057"}));
 }
 
 TEST(CoderTest, UnparsedSentenceCodesNothingAndDoesNotCrash) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "code/pattern.h"
 #include "dyad/document.h"
 #include "dyad/event.h"
+#include "extract/coref.h"
 #include "lexicon/discards.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/verbs.h"
@@ -51,6 +53,7 @@ struct CodedActor {
   std::string actor_code;   // the bare actor code ("RUS"); "" when agents only
   int first = 0, last = 0;  // token range (sentence positions) of the words coded
   std::string entry;        // "actors.txt:12" (+ "+agents.txt:40" for each agent)
+  std::string via;          // coded through coreference: the antecedent's text ("Russia"); "" otherwise
 };
 
 class SentenceCoder {
@@ -64,6 +67,10 @@ class SentenceCoder {
                              const Document& doc, size_t s, std::vector<Event>* events,
                              std::vector<std::string>* trace, const PatternIndex* index = nullptr);
 
+  // The document's coreference (per-thread scratch, Reset per document by the
+  // caller); nullptr: phrases without an actor stay uncoded. See docs/coref.md.
+  void set_coreference(extract::Coreference* coref) { coref_ = coref; }
+
   // Valid after Code(): the analysis and the sentence's WordIds.
   const syntax::PredicateAnalysis& analysis() const { return analysis_; }
 
@@ -73,6 +80,10 @@ class SentenceCoder {
 
  private:
   void CodeConjunct(int head, int depth, std::vector<CodedActor>* out);
+  // The actors a phrase [first, last] without one stands for, by coreference;
+  // false when it is no resolved anaphor. `agents`: the phrase's roles.
+  bool CodeThroughCoreference(int first, int last, std::span<const lexicon::AgentMatch> agents,
+                              std::vector<CodedActor>* out);
   void CodePredicate(int k, std::vector<Event>* events);  // k: index in analysis().predicates()
   void CodePredicateImpl(const syntax::Predicate& p, std::vector<Event>* events);
   int NounHeadOf(int token) const;
@@ -104,6 +115,10 @@ class SentenceCoder {
   const lexicon::Lexicon* own_index_lexicon_ = nullptr;
   std::vector<uint32_t> candidates_;
   std::vector<uint8_t> emitted_;  // per predicate: did it code an event
+  // The modality events of the current predicate get when it differs from
+  // the parse's ("said it would send tanks": intended, not hypothetical).
+  bool modality_set_ = false;
+  Modality modality_ = Modality::kAsserted;
   // Per token: the predicate whose subject the parse missed, when the token is
   // the nominal right before a conjoined verb with no coordinator ("after
   // Russia invaded Ukraine" parsed as "... after Russia" + conj "invaded"), else -1.
@@ -111,6 +126,7 @@ class SentenceCoder {
   void FindStraySubjects();
   std::vector<int> order_;
   bool shallow_ = false;
+  extract::Coreference* coref_ = nullptr;
   bool skip_locative_nmod_ = false;  // while looking for the target of a coordinated subject  // coding a
                                      // verb the parse did not give as a predicate
 };
