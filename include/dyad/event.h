@@ -57,6 +57,10 @@ struct EventLocation {
   std::string fips_country;  // FIPS 10-4 country code as GDELT uses it ("RS")
   std::string adm1;          // GDELT ADM1 code ("RS48"), "" when unknown
   uint32_t char_start = 0, char_end = 0;  // span of the place name in Document::text (0,0: none)
+  // How it was found (docs/places.md): "clause" (the event's clause), "sentence",
+  // "document" (the document's only place), "actor" (the actor's country), "text"
+  // (an actor location the text states, "officials in Tehran"); "" when not set.
+  std::string basis;
 };
 
 // A number the text gives, attached to the event it belongs to:

@@ -26,6 +26,7 @@
 #define DYAD_PIPELINE_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,6 +57,10 @@ struct PipelineOptions {
 struct RunOptions {
   Date default_date = 0;  // --date: for plain text and records without a date
   bool progress = false;  // a progress line on stderr (the CLI turns it on for a terminal)
+  // Called for each document as read (id set, not yet segmented), on the thread that called Run();
+  // returning false skips it: not coded, not delivered, counted in RunStats::filtered. `dyad ingest`
+  // uses it to pass over documents already stored with the same content.
+  std::function<bool(const Document&)> document_filter;
 };
 
 // Receives each document's events, in input order, on the thread that called Run().
@@ -68,6 +73,7 @@ class EventSink {
 
 struct RunStats {
   size_t documents = 0, sentences = 0, events = 0;
+  size_t filtered = 0;  // documents RunOptions::document_filter turned away
   std::vector<std::string> skipped;  // "corpus.jsonl:17: missing \"text\"", one per skipped record
   double seconds = 0;
 };

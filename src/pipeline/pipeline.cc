@@ -11,6 +11,9 @@
 #include "cameo/cameo.h"
 #include "code/coder.h"
 #include "extract/dates.h"
+#include "extract/places.h"
+#include "extract/quantities.h"
+#include "extract/tone.h"
 #include "lexicon/lexicon.h"
 #include "syntax/annotator.h"
 #include "text/reader.h"
@@ -54,6 +57,12 @@ void Process(Job* job, syntax::Annotator* annotator) {
     job->coder->CodeDocument(doc, &job->events);
     // When each event happened: a date its sentence gives, else the document's.
     extract::ResolveEventDates(doc, &job->events);
+    // Where (docs/places.md) and how much (extract/quantities.h).
+    extract::ResolveEventPlaces(doc, &job->events);
+    extract::AttachQuantities(doc, &job->events);
+    // How positive or negative the document and each sentence read (docs/tone.md).
+    if (const extract::ToneLexicon* tone = extract::ToneLexicon::Default())
+      extract::FillTone(*tone, doc, &job->events);
     for (Event& e : job->events) {
       if (e.doc_id.empty()) e.doc_id = doc.id;
       if (e.date == 0) e.date = doc.date;
@@ -96,6 +105,10 @@ class Runner : public text::DocumentSink {
 
   void OnDocument(Document&& doc) override {
     if (doc.id.empty()) doc.id = doc.origin.ToString();
+    if (options_.document_filter && !options_.document_filter(doc)) {
+      stats_->filtered += 1;
+      return;
+    }
     auto job = std::make_unique<Job>();
     job->doc = std::move(doc);
     job->coder = coder_;
@@ -242,6 +255,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     auto model = syntax::LoadSyntaxModel(impl->model_path);
     if (!model.ok()) return model.status();
     impl->model = model.value();
+    extract::DefaultGazetteer();  // places: loaded once here rather than by the first document
   } catch (const std::exception& ex) {
     return Status::Internal(std::string("loading dictionaries and model: ") + ex.what());
   }

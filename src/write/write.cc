@@ -1,5 +1,6 @@
 #include "write/write.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <ctime>
@@ -124,6 +125,61 @@ void AppendJsonActor(const EventActor& a, std::string* out) {
   out->push_back('}');
 }
 
+// A place: the full EventLocation, keys in EventLocation's order; null when absent.
+void AppendJsonLocation(const std::optional<EventLocation>& loc, std::string* out) {
+  if (!loc) {
+    out->append("null");
+    return;
+  }
+  out->append("{\"name\":");
+  AppendJsonString(loc->name, out);
+  out->append(",\"country\":");
+  AppendJsonString(loc->country, out);
+  out->append(",\"lat\":");
+  AppendDouble(loc->lat, out);
+  out->append(",\"lon\":");
+  AppendDouble(loc->lon, out);
+  out->append(",\"feature_id\":");
+  AppendJsonString(loc->feature_id, out);
+  out->append(",\"geo_type\":");
+  AppendInt(loc->geo_type, out);
+  out->append(",\"fips_country\":");
+  AppendJsonString(loc->fips_country, out);
+  out->append(",\"adm1\":");
+  AppendJsonString(loc->adm1, out);
+  out->append(",\"char_start\":");
+  AppendUint(loc->char_start, out);
+  out->append(",\"char_end\":");
+  AppendUint(loc->char_end, out);
+  out->append(",\"basis\":");
+  AppendJsonString(loc->basis, out);
+  out->push_back('}');
+}
+
+void AppendJsonQuantities(const std::vector<Quantity>& quantities, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < quantities.size(); ++i) {
+    const Quantity& q = quantities[i];
+    if (i > 0) out->push_back(',');
+    out->append("{\"value\":");
+    AppendDouble(q.value, out);
+    out->append(",\"unit\":");
+    AppendJsonString(q.unit, out);
+    out->append(",\"counts\":");
+    AppendJsonString(q.counts, out);
+    out->append(",\"qualifier\":");
+    AppendJsonString(q.qualifier, out);
+    out->append(",\"text\":");
+    AppendJsonString(q.text, out);
+    out->append(",\"char_start\":");
+    AppendUint(q.char_start, out);
+    out->append(",\"char_end\":");
+    AppendUint(q.char_end, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
 // GDELT's ten actor fields: Code, Name, CountryCode, KnownGroupCode,
 // EthnicCode, Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code.
 void AppendGdeltActor(const EventActor& a, std::string* out) {
@@ -147,16 +203,23 @@ void AppendGdeltGeo(const std::optional<EventLocation>& loc, std::string* out) {
     out->append("0\t\t\t\t\t\t\t\t");
     return;
   }
-  std::string_view fips = cameo::CountryFips(loc->country);
-  // GDELT's geo types: 1 = country, 4 = a place within a country.
-  bool is_country = !cameo::CountryName(loc->country).empty() && loc->feature_id.empty() &&
-                    loc->name == cameo::CountryName(loc->country);
-  out->append(is_country ? "1" : "4");
+  int type = loc->geo_type;
+  if (type < 1 || type > 5) {
+    // A location without a type (made by hand): 1 when it is a country, else a world city.
+    bool is_country = !cameo::CountryName(loc->country).empty() && loc->feature_id.empty() &&
+                      loc->name == cameo::CountryName(loc->country);
+    type = is_country ? 1 : 4;
+  }
+  AppendInt(type, out);
   out->push_back('\t');
   AppendTsvField(loc->name, out);
   out->push_back('\t');
+  std::string_view fips = loc->fips_country;
+  if (fips.empty()) fips = cameo::CountryFips(loc->country);
   AppendTsvField(fips.empty() ? std::string_view(loc->country) : fips, out);
-  out->append("\t\t\t");  // ADM1, ADM2 unknown
+  out->push_back('\t');
+  AppendTsvField(loc->adm1, out);
+  out->append("\t\t");  // ADM2 unknown
   AppendFixed(loc->lat, 4, out);
   out->push_back('\t');
   AppendFixed(loc->lon, 4, out);
@@ -299,23 +362,23 @@ void AppendJsonLine(const Event& e, const EventContext& context, std::string* ou
   out->append(",\"modality\":\"");
   out->append(ModalityName(e.modality));
   out->append("\",\"location\":");
-  if (e.location) {
-    out->append("{\"name\":");
-    AppendJsonString(e.location->name, out);
-    out->append(",\"country\":");
-    AppendJsonString(e.location->country, out);
-    out->append(",\"lat\":");
-    AppendDouble(e.location->lat, out);
-    out->append(",\"lon\":");
-    AppendDouble(e.location->lon, out);
-    out->append(",\"feature_id\":");
-    AppendJsonString(e.location->feature_id, out);
-    out->push_back('}');
-  } else {
-    out->append("null");
-  }
+  AppendJsonLocation(e.location, out);
+  out->append(",\"source_location\":");
+  AppendJsonLocation(e.source_location, out);
+  out->append(",\"target_location\":");
+  AppendJsonLocation(e.target_location, out);
+  out->append(",\"quantities\":");
+  AppendJsonQuantities(e.quantities, out);
+  out->append(",\"doc_tone\":");
+  AppendDouble(e.doc_tone, out);
+  out->append(",\"sentence_tone\":");
+  AppendDouble(e.sentence_tone, out);
   out->append(",\"verb\":");
   AppendJsonString(e.verb, out);
+  out->append(",\"verb_start\":");
+  AppendUint(e.verb_start, out);
+  out->append(",\"verb_end\":");
+  AppendUint(e.verb_end, out);
   out->append(",\"pattern\":");
   AppendJsonString(e.pattern, out);
   out->append(",\"pattern_entry\":");
@@ -355,10 +418,12 @@ void AppendGdeltEventRow(const Event& e, const EventContext& context, std::strin
   AppendInt(e.quad_class, out);  // 29 QuadClass
   out->push_back('\t');
   AppendDouble(e.goldstein, out);  // 30 GoldsteinScale
-  out->append("\t1\t1\t1\t0\t");   // 31-33 NumMentions, NumSources, NumArticles; 34 AvgTone
-  AppendGdeltGeo(std::nullopt, out);  // 35-42 Actor1Geo
-  AppendGdeltGeo(std::nullopt, out);  // 43-50 Actor2Geo
-  AppendGdeltGeo(e.location, out);    // 51-58 ActionGeo
+  out->append("\t1\t1\t1\t");  // 31-33 NumMentions, NumSources, NumArticles
+  AppendDouble(e.doc_tone, out);  // 34 AvgTone: the document's tone, as GDELT's
+  out->push_back('\t');
+  AppendGdeltGeo(e.source_location, out);  // 35-42 Actor1Geo
+  AppendGdeltGeo(e.target_location, out);  // 43-50 Actor2Geo
+  AppendGdeltGeo(e.location, out);         // 51-58 ActionGeo
   AppendInt(context.date_added, out);  // 59 DATEADDED
   out->push_back('\t');
   AppendTsvField(SourceUrl(e, context), out);  // 60 SOURCEURL
@@ -383,18 +448,26 @@ void AppendGdeltMentionRow(const Event& e, const EventContext& context, std::str
   out->push_back('\t');
   AppendInt(HasActor(e.target) ? static_cast<int64_t>(e.target.char_start) : -1, out);  // 8
   out->push_back('\t');
-  size_t verb_at = e.verb.empty() ? std::string::npos : e.sentence.find(e.verb);
-  AppendInt(verb_at == std::string::npos ? -1 : static_cast<int64_t>(e.char_start + verb_at), out);  // 9
+  int64_t verb_at = -1;  // the verb's span when the coder gave it, else its first occurrence in the sentence
+  if (e.verb_end > e.verb_start) {
+    verb_at = e.verb_start;
+  } else if (size_t at = e.verb.empty() ? std::string::npos : e.sentence.find(e.verb); at != std::string::npos) {
+    verb_at = static_cast<int64_t>(e.char_start + at);
+  }
+  AppendInt(verb_at, out);  // 9 ActionCharOffset
   out->append("\t1\t100\t");  // 10 InRawText; 11 Confidence (not estimated yet)
   AppendUint(context.doc != nullptr ? context.doc->text.size() : 0, out);  // 12 MentionDocLen
-  out->append("\t0\t\t\n");  // 13 MentionDocTone; 14 TranslationInfo; 15 Extras
+  out->push_back('\t');
+  AppendDouble(e.doc_tone, out);  // 13 MentionDocTone
+  out->append("\t\t\n");         // 14 TranslationInfo; 15 Extras
 }
 
 void AppendCsvHeader(std::string* out) {
   out->append(
-      "doc_id,sentence_index,date,source_code,source_text,source_country,code,event_name,target_code,"
-      "target_text,target_country,root,quad_class,goldstein,negated,modality,plover_type,plover_mode,verb,"
-      "pattern,pattern_entry,char_start,char_end,sentence\n");
+      "doc_id,sentence_index,date,date_precision,source_code,source_text,source_country,code,event_name,"
+      "target_code,target_text,target_country,root,quad_class,goldstein,negated,modality,plover_type,plover_mode,"
+      "place,place_country,place_lat,place_lon,place_geo_type,place_feature_id,verb,pattern,pattern_entry,"
+      "char_start,char_end,sentence\n");
 }
 
 void AppendCsvRow(const Event& e, const EventContext& context, std::string* out) {
@@ -406,6 +479,7 @@ void AppendCsvRow(const Event& e, const EventContext& context, std::string* out)
   AppendInt(e.sentence_index, out);
   out->push_back(',');
   field(FormatDate(e.date));
+  field(DatePrecisionName(e.date_precision));
   field(e.source.code);
   field(e.source.text);
   field(e.source.country);
@@ -423,6 +497,19 @@ void AppendCsvRow(const Event& e, const EventContext& context, std::string* out)
   field(ModalityName(e.modality));
   field(e.plover_type);
   field(e.plover_mode);
+  if (e.location) {
+    field(e.location->name);
+    field(e.location->country);
+    AppendFixed(e.location->lat, 4, out);
+    out->push_back(',');
+    AppendFixed(e.location->lon, 4, out);
+    out->push_back(',');
+    AppendInt(e.location->geo_type, out);
+    out->push_back(',');
+    field(e.location->feature_id);
+  } else {
+    out->append(",,,,,,");
+  }
   field(e.verb);
   field(e.pattern);
   field(e.pattern_entry);
@@ -441,10 +528,11 @@ void EventFormatter::AppendHeader(std::string* out) {
     AppendCsvHeader(out);
   } else if (format_ == OutputFormat::kTable) {
     std::string line;
-    AppendCell("DATE", 11, &line);
+    AppendCell("DATE", 12, &line);
     AppendCell("SOURCE", 13, &line);
     AppendCell("EVENT", 40, &line);
     AppendCell("TARGET", 13, &line);
+    AppendCell("PLACE", 14, &line);
     AppendCell("FLAG", 5, &line);
     line.append("SENTENCE");
     out->append(line);
@@ -474,7 +562,17 @@ void EventFormatter::AppendTableRow(const Event& e, const EventContext& context,
     last_doc_id_ = e.doc_id;
     any_row_ = true;
   }
-  AppendCell(FormatDate(e.date), 11, out);
+  // The date cut to its precision ("2025-01", "2025"); "*" marks the document's date.
+  std::string date = FormatDate(e.date);
+  switch (e.date_precision) {
+    case DatePrecision::kDay: break;
+    case DatePrecision::kMonth: date.resize(std::min<size_t>(date.size(), 7)); break;
+    case DatePrecision::kYear: date.resize(std::min<size_t>(date.size(), 4)); break;
+    case DatePrecision::kDocument:
+      if (!date.empty()) date += '*';
+      break;
+  }
+  AppendCell(date, 12, out);
   AppendCell(e.source.code.empty() ? "-" : e.source.code, 13, out);
   std::string event = e.code;
   std::string_view name = EventName(e.code);
@@ -484,6 +582,10 @@ void EventFormatter::AppendTableRow(const Event& e, const EventContext& context,
   }
   AppendCell(event, 40, out);
   AppendCell(e.target.code.empty() ? "-" : e.target.code, 13, out);
+  // The place's own name ("Moscow" of "Moscow, Moscow, Russia"); "-" when none.
+  std::string_view place = e.location ? std::string_view(e.location->name) : std::string_view("-");
+  if (size_t comma = place.find(','); comma != std::string_view::npos) place = place.substr(0, comma);
+  AppendCell(place.empty() ? "-" : place, 14, out);
   const char* flag = e.negated                                   ? "NEG"
                      : e.modality == Modality::kIntended         ? "INT"
                      : e.modality == Modality::kHypothetical     ? "HYP"
@@ -501,8 +603,8 @@ void EventFormatter::AppendTableRow(const Event& e, const EventContext& context,
       sentence.push_back(c);
     }
   }
-  int rest = width_ - (11 + 13 + 40 + 13 + 5);
-  AppendCell(sentence, static_cast<size_t>(rest), out);  // rest >= 18: width_ >= 100
+  int rest = width_ - (12 + 13 + 40 + 13 + 14 + 5);
+  AppendCell(sentence, static_cast<size_t>(rest), out);  // rest >= 3: width_ >= 100
   while (!out->empty() && out->back() == ' ') out->pop_back();
   out->push_back('\n');
 }

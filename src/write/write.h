@@ -9,9 +9,11 @@
 // stream, not thread-safe.
 //
 // JSON Lines fields (docs/output.md has the full contract): doc_id,
-// sentence_index, sentence, char_start, char_end, date, source, target,
-// code, event_name, root, quad_class, goldstein, negated, modality, location,
-// verb, pattern, pattern_entry, plover_type, plover_mode.
+// sentence_index, sentence, char_start, char_end, date, date_precision,
+// source, target, code, event_name, root, quad_class, goldstein, negated,
+// modality, location, source_location, target_location, quantities, doc_tone,
+// sentence_tone, verb, verb_start, verb_end, pattern, pattern_entry,
+// plover_type, plover_mode.
 #ifndef DYAD_WRITE_WRITE_H_
 #define DYAD_WRITE_WRITE_H_
 

@@ -52,6 +52,8 @@ Event TreatyEvent() {
   e.quad_class = 1;
   e.goldstein = 8;
   e.verb = "signed";
+  e.verb_start = 16;
+  e.verb_end = 22;
   e.pattern = "SIGN {TREATY}";
   e.pattern_entry = "CAMEO.2.0.txt:5000";
   e.plover_type = "SUPPORT";
@@ -71,9 +73,22 @@ TEST(WriteJson, GoldenLine) {
             "\"target\":{\"code\":\"RUSGOV\",\"text\":\"Russia\",\"country\":\"RUS\",\"char_start\":9,\"char_end\":15,"
             "\"entry\":\"Phoenix.Countries.actors.txt:200\",\"via\":\"\"},"
             "\"code\":\"057\",\"event_name\":\"Sign formal agreement\",\"root\":\"05\",\"quad_class\":1,"
-            "\"goldstein\":8,\"negated\":false,\"modality\":\"asserted\",\"location\":null,\"verb\":\"signed\","
+            "\"goldstein\":8,\"negated\":false,\"modality\":\"asserted\",\"location\":null,"
+            "\"source_location\":null,\"target_location\":null,\"quantities\":[],\"doc_tone\":0,"
+            "\"sentence_tone\":0,\"verb\":\"signed\",\"verb_start\":16,\"verb_end\":22,"
             "\"pattern\":\"SIGN {TREATY}\",\"pattern_entry\":\"CAMEO.2.0.txt:5000\",\"plover_type\":\"SUPPORT\","
             "\"plover_mode\":\"\"}\n");
+}
+
+// A location as a caller might make one by hand: no geo type, FIPS code or ADM1.
+EventLocation HandMadeLocation() {
+  EventLocation l;
+  l.name = "Moscow";
+  l.country = "RUS";
+  l.lat = 55.7558;
+  l.lon = 37.6173;
+  l.feature_id = "-2960561";
+  return l;
 }
 
 TEST(WriteJson, MissingActorUnknownDateAndLocationAreWritten) {
@@ -83,7 +98,7 @@ TEST(WriteJson, MissingActorUnknownDateAndLocationAreWritten) {
   e.negated = true;
   e.modality = Modality::kReported;
   e.goldstein = -0.1;
-  e.location = EventLocation{"Moscow", "RUS", 55.7558, 37.6173, "-2960561"};
+  e.location = HandMadeLocation();
   std::string out;
   AppendJsonLine(e, {}, &out);
   EXPECT_NE(out.find("\"target\":null"), std::string::npos);
@@ -94,8 +109,74 @@ TEST(WriteJson, MissingActorUnknownDateAndLocationAreWritten) {
   EXPECT_NE(out.find("\"negated\":true,\"modality\":\"reported\""), std::string::npos);
   EXPECT_NE(out.find("\"goldstein\":-0.1,"), std::string::npos);
   EXPECT_NE(out.find("\"location\":{\"name\":\"Moscow\",\"country\":\"RUS\",\"lat\":55.7558,\"lon\":37.6173,"
-                     "\"feature_id\":\"-2960561\"}"),
+                     "\"feature_id\":\"-2960561\",\"geo_type\":0,\"fips_country\":\"\",\"adm1\":\"\","
+                     "\"char_start\":0,\"char_end\":0,\"basis\":\"\"}"),
             std::string::npos);
+}
+
+EventLocation MoscowLocation() {
+  EventLocation l;
+  l.name = "Moscow, Moscow, Russia";
+  l.country = "RUS";
+  l.lat = 55.75222;
+  l.lon = 37.61556;
+  l.feature_id = "524901";
+  l.geo_type = 4;
+  l.fips_country = "RS";
+  l.adm1 = "RS48";
+  l.char_start = 35;
+  l.char_end = 41;
+  l.basis = "clause";
+  return l;
+}
+
+TEST(WriteJson, PlacesQuantitiesTonesAndVerbSpan) {
+  Event e = TreatyEvent();
+  e.location = MoscowLocation();
+  e.source_location = MoscowLocation();
+  e.source_location->basis = "text";
+  Quantity q;
+  q.value = 55e9;
+  q.unit = "cubic meters per year";
+  q.counts = "gas";
+  q.qualifier = "as much as";
+  q.text = "as much as 55 billion cubic meters of gas per year";
+  q.char_start = 3;
+  q.char_end = 53;
+  e.quantities = {q, Quantity{}};
+  e.doc_tone = -2.5;
+  e.sentence_tone = 1.25;
+  std::string out;
+  AppendJsonLine(e, {}, &out);
+  nlohmann::json j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["location"]["name"], "Moscow, Moscow, Russia");
+  EXPECT_EQ(j["location"]["geo_type"], 4);
+  EXPECT_EQ(j["location"]["fips_country"], "RS");
+  EXPECT_EQ(j["location"]["adm1"], "RS48");
+  EXPECT_EQ(j["location"]["feature_id"], "524901");
+  EXPECT_DOUBLE_EQ(j["location"]["lat"].get<double>(), 55.75222);
+  EXPECT_EQ(j["location"]["basis"], "clause");
+  EXPECT_EQ(j["source_location"]["basis"], "text");
+  EXPECT_TRUE(j["target_location"].is_null());
+  ASSERT_EQ(j["quantities"].size(), 2u);
+  EXPECT_DOUBLE_EQ(j["quantities"][0]["value"].get<double>(), 55e9);
+  EXPECT_EQ(j["quantities"][0]["unit"], "cubic meters per year");
+  EXPECT_EQ(j["quantities"][0]["counts"], "gas");
+  EXPECT_EQ(j["quantities"][0]["qualifier"], "as much as");
+  EXPECT_EQ(j["quantities"][0]["char_end"], 53);
+  EXPECT_DOUBLE_EQ(j["doc_tone"].get<double>(), -2.5);
+  EXPECT_DOUBLE_EQ(j["sentence_tone"].get<double>(), 1.25);
+  EXPECT_EQ(j["verb_start"], 16);
+  EXPECT_EQ(j["verb_end"], 22);
+  // The documented field order.
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  size_t at = out.find("\"location\""), src = out.find("\"source_location\""), q_at = out.find("\"quantities\""),
+         tone = out.find("\"doc_tone\""), verb = out.find("\"verb_start\"");
+  EXPECT_LT(at, src);
+  EXPECT_LT(src, q_at);
+  EXPECT_LT(q_at, tone);
+  EXPECT_LT(tone, verb);
 }
 
 TEST(WriteJson, EscapesQuotesBackslashesAndControlCharacters) {
@@ -143,7 +224,9 @@ TEST(WriteJson, RandomBytesAlwaysGiveOneParseableLine) {
     ASSERT_FALSE(j.is_discarded()) << out;
     bool valid_utf8 = true;
     for (char c : e.sentence) valid_utf8 &= (static_cast<unsigned char>(c) < 0x80);
-    if (valid_utf8) EXPECT_EQ(j["sentence"].get<std::string>(), e.sentence);
+    if (valid_utf8) {
+      EXPECT_EQ(j["sentence"].get<std::string>(), e.sentence);
+    }
   }
 }
 
@@ -216,7 +299,7 @@ TEST(WriteGdelt, FieldsAtTheirColumnPositions) {
 
 TEST(WriteGdelt, ActionGeoUsesFipsCountryCodes) {
   Event e = TreatyEvent();
-  e.location = EventLocation{"Moscow", "RUS", 55.7558, 37.6173, "-2960561"};
+  e.location = HandMadeLocation();
   std::string out;
   AppendGdeltEventRow(e, {}, &out);
   out.pop_back();
@@ -229,6 +312,53 @@ TEST(WriteGdelt, ActionGeoUsesFipsCountryCodes) {
   EXPECT_EQ(f[57], "37.6173");
   EXPECT_EQ(f[58], "-2960561");
   EXPECT_EQ(f[60], "treaty-1");  // no document: the doc id stands in for the URL
+}
+
+TEST(WriteGdelt, ActorAndActionGeoFromTheirLocationsAndToneFromTheDocument) {
+  Event e = TreatyEvent();
+  e.location = MoscowLocation();
+  EventLocation georgia;
+  georgia.name = "Georgia, United States";
+  georgia.country = "USA";
+  georgia.lat = 32.16562;
+  georgia.lon = -82.90008;
+  georgia.feature_id = "USGA";
+  georgia.geo_type = 2;
+  georgia.fips_country = "US";
+  georgia.adm1 = "USGA";
+  e.target_location = georgia;
+  e.doc_tone = -3.25;
+  std::string out;
+  AppendGdeltEventRow(e, {}, &out);
+  out.pop_back();
+  auto f = Split(out, '\t');
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[34], "-3.25");  // AvgTone
+  for (int c = 35; c <= 42; ++c) {
+    EXPECT_EQ(f[c], c == 35 ? "0" : "") << c;  // no Actor1Geo
+  }
+  EXPECT_EQ(f[43], "2");
+  EXPECT_EQ(f[44], "Georgia, United States");
+  EXPECT_EQ(f[45], "US");
+  EXPECT_EQ(f[46], "USGA");
+  EXPECT_EQ(f[48], "32.1656");
+  EXPECT_EQ(f[49], "-82.9001");
+  EXPECT_EQ(f[50], "USGA");
+  EXPECT_EQ(f[51], "4");
+  EXPECT_EQ(f[52], "Moscow, Moscow, Russia");
+  EXPECT_EQ(f[53], "RS");
+  EXPECT_EQ(f[54], "RS48");
+  EXPECT_EQ(f[55], "");  // ADM2
+  EXPECT_EQ(f[56], "55.7522");
+  EXPECT_EQ(f[57], "37.6156");
+  EXPECT_EQ(f[58], "524901");
+  out.clear();
+  AppendGdeltMentionRow(e, {}, &out);
+  out.pop_back();
+  auto m = Split(out, '\t');
+  ASSERT_EQ(m.size(), 16u);
+  EXPECT_EQ(m[13], "-3.25");  // MentionDocTone
+  EXPECT_EQ(m[9], "16");      // ActionCharOffset from verb_start
 }
 
 TEST(WriteGdelt, MentionRowMatchesColumnFile) {
@@ -246,6 +376,7 @@ TEST(WriteGdelt, MentionRowMatchesColumnFile) {
   Event e = TreatyEvent();
   e.sentence_index = 4;
   e.char_start = 100;
+  e.verb_start = e.verb_end = 0;  // unknown: the verb's first occurrence in the sentence
   std::string out;
   AppendGdeltMentionRow(e, {&doc, 1, 20260101120000}, &out);
   out.pop_back();
@@ -275,7 +406,8 @@ TEST(WriteCsv, QuotesFieldsWithCommasQuotesAndNewlines) {
   out.clear();
   AppendCsvRow(e, {}, &out);
   EXPECT_NE(out.find(",\"He said \"\"no\"\", then\nleft\"\n"), std::string::npos);
-  EXPECT_EQ(out.rfind("treaty-1,0,2025-01-17,IRNGOV,Iran,IRN,057,Sign formal agreement,RUSGOV,", 0), 0u);
+  EXPECT_EQ(out.rfind("treaty-1,0,2025-01-17,day,IRNGOV,Iran,IRN,057,Sign formal agreement,RUSGOV,", 0), 0u);
+  EXPECT_NE(out.find(",SUPPORT,,,,,,,,signed,"), std::string::npos) << "no place: six empty place columns";
   // Without the quoted sentence, the plain fields count matches the header.
   Event plain = TreatyEvent();
   plain.sentence = "plain";
@@ -283,11 +415,24 @@ TEST(WriteCsv, QuotesFieldsWithCommasQuotesAndNewlines) {
   out.clear();
   AppendCsvRow(plain, {}, &out);
   EXPECT_EQ(Split(out.substr(0, out.size() - 1), ',').size(), header_fields);
+  // With a place: its name (quoted: it has commas), country, coordinates, geo type, feature id.
+  plain.location = MoscowLocation();
+  plain.date_precision = DatePrecision::kYear;
+  plain.date = 20250101;
+  out.clear();
+  AppendCsvRow(plain, {}, &out);
+  EXPECT_NE(out.find(",\"Moscow, Moscow, Russia\",RUS,55.7522,37.6156,4,524901,signed,"), std::string::npos) << out;
+  EXPECT_EQ(out.rfind("treaty-1,0,2025-01-01,year,", 0), 0u);
+  std::string header;
+  AppendCsvHeader(&header);
+  EXPECT_NE(header.find(",date,date_precision,"), std::string::npos);
+  EXPECT_NE(header.find(",place,place_country,place_lat,place_lon,place_geo_type,place_feature_id,"),
+            std::string::npos);
 }
 
 TEST(WriteTable, OneLinePerEventWithDocumentHeadings) {
   Document doc = TreatyDoc();
-  EventFormatter table(OutputFormat::kTable, 120);
+  EventFormatter table(OutputFormat::kTable, 142);
   std::string out;
   table.AppendHeader(&out);
   Event e = TreatyEvent();
@@ -299,11 +444,35 @@ TEST(WriteTable, OneLinePerEventWithDocumentHeadings) {
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0].rfind("DATE", 0), 0u);
   EXPECT_EQ(lines[1], "-- treaty-1  Iran and Russia sign treaty");
-  EXPECT_EQ(lines[2].rfind("2025-01-17 IRNGOV       057 Sign formal agreement               RUSGOV", 0), 0u);
+  EXPECT_EQ(lines[2].rfind("2025-01-17  IRNGOV       057 Sign formal agreement               RUSGOV", 0), 0u);
   EXPECT_NE(lines[3].find("NEG"), std::string::npos);
-  for (size_t i = 2; i < lines.size(); ++i) EXPECT_LE(lines[i].size(), 120u) << lines[i];
+  for (size_t i = 2; i < lines.size(); ++i) EXPECT_LE(lines[i].size(), 142u) << lines[i];
   EXPECT_NE(lines[2].find("Iran and Russia signed"), std::string::npos);
   EXPECT_EQ(lines[2].back(), '~');  // the sentence was cut to the width
+}
+
+TEST(WriteTable, ShowsDatePrecisionAndPlace) {
+  Document doc = TreatyDoc();
+  EventFormatter table(OutputFormat::kTable, 160);
+  std::string out;
+  table.AppendHeader(&out);
+  EXPECT_NE(out.find("PLACE"), std::string::npos);
+  Event e = TreatyEvent();
+  e.location = MoscowLocation();
+  table.Append(e, {&doc, 0, 0}, &out);
+  e.location.reset();
+  e.date = 20200101;
+  e.date_precision = DatePrecision::kYear;
+  table.Append(e, {&doc, 1, 0}, &out);
+  e.date = 20250117;
+  e.date_precision = DatePrecision::kDocument;
+  table.Append(e, {&doc, 2, 0}, &out);
+  auto lines = Split(out.substr(0, out.size() - 1), '\n');
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_NE(lines[2].find("RUSGOV       Moscow "), std::string::npos) << lines[2];
+  EXPECT_EQ(lines[3].rfind("2020        IRNGOV", 0), 0u) << lines[3];  // 12 columns
+  EXPECT_NE(lines[3].find("RUSGOV       - "), std::string::npos) << lines[3];
+  EXPECT_EQ(lines[4].rfind("2025-01-17* IRNGOV", 0), 0u) << lines[4];
 }
 
 TEST(WriteFormat, ParsesNames) {
