@@ -110,6 +110,7 @@ int RunIngest(const IngestArgs& args) {
   so.dedup.same_place = !args.no_place;
   so.text_index = !args.no_text_index;
   so.sync_full = args.sync_full;
+  so.defer_indexes = true;  // a fresh store is bulk-loaded: query indexes built once at the end
   auto opened = Store::Open(args.db, so);
   if (!opened.ok()) {
     std::fprintf(stderr, "dyad ingest: %s\n", opened.status().message().c_str());
@@ -132,7 +133,7 @@ int RunIngest(const IngestArgs& args) {
   auto start = std::chrono::steady_clock::now();
   std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
   Status run_status;
-  size_t documents_seen = 0;
+  size_t documents_seen = 0, sentences_coded = 0;
 
   if (args.precoded) {
     // Pre-coded events: no pipeline. Progress with rate and ETA (from bytes read) on a terminal.
@@ -197,6 +198,13 @@ int RunIngest(const IngestArgs& args) {
       }
     }
     run.progress = progress;
+    // Documents already stored with the same content are not coded again (resume, re-runs).
+    run.document_filter = [st, &counts](const Document& doc) {
+      auto stored = st->HasDocument(doc.id, store::ContentHash(doc));
+      if (!stored.ok() || !stored.value()) return true;  // an error: the sink meets it when storing
+      ++counts.unchanged;
+      return false;
+    };
     PipelineOptions options = ToPipelineOptions(args.coding);
     auto pipeline = Pipeline::Create(options);
     if (!pipeline.ok()) {
@@ -206,13 +214,23 @@ int RunIngest(const IngestArgs& args) {
     RunStats stats;
     run_status = pipeline.value()->Run(inputs, run, &sink, &stats);
     if (run.progress) std::fprintf(stderr, "\r\033[K");
-    documents_seen = stats.documents;
+    documents_seen = stats.documents + stats.filtered;
+    sentences_coded = stats.sentences;
     for (const std::string& s : stats.skipped) counts.skipped.push_back(s);
   }
   sink.Commit();
   if (!sink.status().ok()) {
     std::fprintf(stderr, "dyad ingest: %s\n", sink.status().message().c_str());
     return 1;
+  }
+  if (st->indexes_deferred()) {
+    if (progress) std::fprintf(stderr, "building indexes...");
+    Status s = st->FinishLoad();
+    if (progress) std::fprintf(stderr, "\r\033[K");
+    if (!s.ok()) {
+      std::fprintf(stderr, "dyad ingest: building indexes: %s\n", s.message().c_str());
+      return 1;
+    }
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.quiet) {
@@ -224,6 +242,7 @@ int RunIngest(const IngestArgs& args) {
                  documents_seen, counts.inserted, counts.replaced, counts.unchanged, counts.duplicate,
                  counts.sentences, counts.events, counts.new_events, counts.merged, secs,
                  secs > 0 ? counts.events / secs : 0.0, counts.skipped.size());
+    if (!args.precoded) std::fprintf(stderr, "dyad ingest: %zu sentences coded\n", sentences_coded);
     if (total.ok()) {
       std::fprintf(stderr, "dyad ingest: %s now holds %lld documents, %lld events, %lld mentions\n", args.db.c_str(),
                    static_cast<long long>(total.value().documents), static_cast<long long>(total.value().events),
@@ -421,8 +440,7 @@ int RunQuery(const QueryArgs& args) {
     const Event& e = ev.first.event;
     write::EventContext ctx{nullptr, ev.first.event_index, ev.date_added};
     if (args.format == "jsonl" || args.format == "json") {
-      std::string line;
-      write::AppendJsonLine(e, ctx, &line);
+      std::string line = store::EventJson(e, ev.first.event_index);  // with places, quantities, tones
       while (!line.empty() && (line.back() == '\n' || line.back() == '}')) {
         bool brace = line.back() == '}';
         line.pop_back();

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "store/precoded.h"
@@ -26,7 +27,8 @@ std::string Binary() { return DYAD_BINARY; }
 
 // Runs `dyad args...`; when kill_after_ms >= 0, sends SIGKILL after that long.
 // Returns the exit status, or -9 when killed.
-int RunDyad(const std::vector<std::string>& args, int kill_after_ms = -1) {
+// `stderr_path`: where its standard error goes ("" = /dev/null).
+int RunDyad(const std::vector<std::string>& args, int kill_after_ms = -1, const std::string& stderr_path = "") {
   pid_t pid = fork();
   if (pid == 0) {
     std::vector<char*> argv;
@@ -39,6 +41,10 @@ int RunDyad(const std::vector<std::string>& args, int kill_after_ms = -1) {
     if (devnull >= 0) {
       dup2(devnull, STDERR_FILENO);
       dup2(devnull, STDOUT_FILENO);
+    }
+    if (!stderr_path.empty()) {
+      int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (err >= 0) dup2(err, STDERR_FILENO);
     }
     execv(bin.c_str(), argv.data());
     _exit(127);
@@ -207,12 +213,20 @@ TEST(IngestProcessTest, CodesRealDocumentsIdempotently) {
   ASSERT_TRUE(rc == 0 || rc == 2) << rc;
   Fingerprint once = Take(db);
   EXPECT_EQ(once.documents, 2);
-  ASSERT_EQ(RunDyad({"ingest", "--db", db, "-q", tmp / "docs.jsonl"}), rc);
+  // The second run finds both documents stored before coding them: nothing is coded again.
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, tmp / "docs.jsonl"}, -1, tmp / "second.log"), rc);
   EXPECT_EQ(Take(db), once);
+  std::ifstream log(tmp / "second.log");
+  std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("2 unchanged"), std::string::npos) << text;
+  EXPECT_NE(text.find("dyad ingest: 0 sentences coded"), std::string::npos) << text;
   std::ofstream(tmp / "docs2.jsonl")
       << R"({"id":"n2","date":"2025-01-11","source":"Reuters","url":"https://b.example/2","text":"Nothing happened today."})"
       << "\n";
-  ASSERT_EQ(RunDyad({"ingest", "--db", db, "-q", tmp / "docs2.jsonl"}), 0);
+  ASSERT_EQ(RunDyad({"ingest", "--db", db, tmp / "docs2.jsonl"}, -1, tmp / "third.log"), 0);
+  std::ifstream log3(tmp / "third.log");
+  std::string text3((std::istreambuf_iterator<char>(log3)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text3.find("dyad ingest: 1 sentences coded"), std::string::npos) << text3;  // the changed one is coded
   Fingerprint after = Take(db);
   EXPECT_EQ(after.documents, 2);
   EXPECT_LE(after.mentions, once.mentions);

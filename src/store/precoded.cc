@@ -1,6 +1,8 @@
 #include "store/precoded.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -50,6 +52,35 @@ void ReadActor(const json& j, EventActor* a) {
   a->via = Str(j, "via");
 }
 
+void ReadLocation(const json& j, EventLocation* l) {
+  l->name = Str(j, "name");
+  l->country = Str(j, "country");
+  l->lat = Real(j, "lat");
+  l->lon = Real(j, "lon");
+  l->feature_id = Str(j, "feature_id");
+  l->geo_type = static_cast<int>(Int(j, "geo_type"));
+  l->fips_country = Str(j, "fips_country");
+  l->adm1 = Str(j, "adm1");
+  l->char_start = static_cast<uint32_t>(Int(j, "char_start"));
+  l->char_end = static_cast<uint32_t>(Int(j, "char_end"));
+}
+
+void ReadQuantities(const json& j, std::vector<Quantity>* out) {
+  if (!j.is_array()) return;
+  for (const json& q : j) {
+    if (!q.is_object()) continue;
+    Quantity x;
+    x.value = Real(q, "value");
+    x.unit = Str(q, "unit");
+    x.counts = Str(q, "counts");
+    x.qualifier = Str(q, "qualifier");
+    x.text = Str(q, "text");
+    x.char_start = static_cast<uint32_t>(Int(q, "char_start"));
+    x.char_end = static_cast<uint32_t>(Int(q, "char_end"));
+    out->push_back(std::move(x));
+  }
+}
+
 Status ReadEvent(const json& j, Event* e) {
   if (!j.is_object()) return Status::InvalidArgument("an event is not a JSON object");
   if (!j.contains("code") || !j["code"].is_string()) return Status::InvalidArgument("event without \"code\"");
@@ -75,23 +106,87 @@ Status ReadEvent(const json& j, Event* e) {
   e->negated = neg != j.end() && neg->is_boolean() && neg->get<bool>();
   int m = ModalityFromText(Str(j, "modality"));
   e->modality = static_cast<Modality>(m < 0 ? 0 : m);
-  auto loc = j.find("location");
-  if (loc != j.end() && loc->is_object()) {
-    EventLocation l;
-    l.name = Str(*loc, "name");
-    l.country = Str(*loc, "country");
-    l.lat = Real(*loc, "lat");
-    l.lon = Real(*loc, "lon");
-    l.feature_id = Str(*loc, "feature_id");
-    e->location = std::move(l);
+  for (auto [key, where] : {std::pair{"location", &e->location}, std::pair{"source_location", &e->source_location},
+                            std::pair{"target_location", &e->target_location}}) {
+    auto loc = j.find(key);
+    if (loc != j.end() && loc->is_object()) {
+      EventLocation l;
+      ReadLocation(*loc, &l);
+      *where = std::move(l);
+    }
   }
+  auto quantities = j.find("quantities");
+  if (quantities != j.end()) ReadQuantities(*quantities, &e->quantities);
+  e->doc_tone = Real(j, "doc_tone");
+  e->sentence_tone = Real(j, "sentence_tone");
   e->verb = Str(j, "verb");
+  e->verb_start = static_cast<uint32_t>(Int(j, "verb_start"));
+  e->verb_end = static_cast<uint32_t>(Int(j, "verb_end"));
   e->pattern = Str(j, "pattern");
   e->pattern_entry = Str(j, "pattern_entry");
   e->plover_type = Str(j, "plover_type");
   e->plover_mode = Str(j, "plover_mode");
   return Status::Ok();
 }
+
+void AppendNumber(double v, std::string* out) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest text that reads back as the same double
+  out->append(buf, r.ptr);
+}
+
+json LocationObject(const EventLocation& l) {
+  json o = json::object();
+  o["name"] = l.name;
+  o["country"] = l.country;
+  o["lat"] = l.lat;
+  o["lon"] = l.lon;
+  o["feature_id"] = l.feature_id;
+  o["geo_type"] = l.geo_type;
+  o["fips_country"] = l.fips_country;
+  o["adm1"] = l.adm1;
+  o["char_start"] = l.char_start;
+  o["char_end"] = l.char_end;
+  return o;
+}
+
+}  // namespace
+
+std::string EventJson(const Event& e, int index) {
+  std::string line;
+  write::AppendJsonLine(e, write::EventContext{nullptr, index, 0}, &line);
+  if (!line.empty() && line.back() == '\n') line.pop_back();
+  json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return line;
+  auto set = [&j](const char* key, json value) {
+    if (!j.contains(key)) j[key] = std::move(value);
+  };
+  if (e.location) {
+    json full = LocationObject(*e.location);
+    if (j.contains("location") && j["location"].is_object()) {
+      for (auto& [k, v] : full.items()) {
+        if (!j["location"].contains(k)) j["location"][k] = v;
+      }
+    } else {
+      j["location"] = full;
+    }
+  }
+  if (e.source_location) set("source_location", LocationObject(*e.source_location));
+  if (e.target_location) set("target_location", LocationObject(*e.target_location));
+  if (!e.quantities.empty()) {
+    std::string q;
+    AppendQuantitiesJson(e.quantities, &q);
+    set("quantities", json::parse(q, nullptr, false));
+  }
+  set("doc_tone", e.doc_tone);
+  set("sentence_tone", e.sentence_tone);
+  set("verb_start", e.verb_start);
+  set("verb_end", e.verb_end);
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+namespace {
 
 }  // namespace
 
@@ -115,15 +210,70 @@ void AppendPrecodedLine(const DocumentRecord& doc, const std::vector<Event>& eve
   out->append(",\"text_length\":" + std::to_string(doc.text_length));
   out->append(",\"sentences\":" + std::to_string(doc.sentences));
   out->append(",\"events\":[");
-  std::string line;
   for (size_t i = 0; i < events.size(); ++i) {
-    line.clear();
-    write::AppendJsonLine(events[i], write::EventContext{nullptr, static_cast<int>(i), 0}, &line);
-    if (!line.empty() && line.back() == '\n') line.pop_back();
     if (i) out->push_back(',');
-    out->append(line);
+    out->append(EventJson(events[i], static_cast<int>(i)));
   }
   out->append("]}\n");
+}
+
+void AppendLocationJson(const EventLocation& l, std::string* out) {
+  out->append("{\"name\":");
+  write::AppendJsonString(l.name, out);
+  out->append(",\"country\":");
+  write::AppendJsonString(l.country, out);
+  out->append(",\"lat\":");
+  AppendNumber(l.lat, out);
+  out->append(",\"lon\":");
+  AppendNumber(l.lon, out);
+  out->append(",\"feature_id\":");
+  write::AppendJsonString(l.feature_id, out);
+  out->append(",\"geo_type\":" + std::to_string(l.geo_type));
+  out->append(",\"fips_country\":");
+  write::AppendJsonString(l.fips_country, out);
+  out->append(",\"adm1\":");
+  write::AppendJsonString(l.adm1, out);
+  out->append(",\"char_start\":" + std::to_string(l.char_start));
+  out->append(",\"char_end\":" + std::to_string(l.char_end));
+  out->push_back('}');
+}
+
+void AppendQuantitiesJson(const std::vector<Quantity>& quantities, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < quantities.size(); ++i) {
+    const Quantity& q = quantities[i];
+    if (i) out->push_back(',');
+    out->append("{\"value\":");
+    AppendNumber(q.value, out);
+    out->append(",\"unit\":");
+    write::AppendJsonString(q.unit, out);
+    out->append(",\"counts\":");
+    write::AppendJsonString(q.counts, out);
+    out->append(",\"qualifier\":");
+    write::AppendJsonString(q.qualifier, out);
+    out->append(",\"text\":");
+    write::AppendJsonString(q.text, out);
+    out->append(",\"char_start\":" + std::to_string(q.char_start));
+    out->append(",\"char_end\":" + std::to_string(q.char_end));
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+bool ParseLocationJson(std::string_view text, EventLocation* location) {
+  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return false;
+  *location = EventLocation();
+  ReadLocation(j, location);
+  return true;
+}
+
+bool ParseQuantitiesJson(std::string_view text, std::vector<Quantity>* quantities) {
+  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array()) return false;
+  quantities->clear();
+  ReadQuantities(j, quantities);
+  return true;
 }
 
 void PrecodedReader::Add(std::string_view line, std::vector<PrecodedDocument>* out, std::string* error) {

@@ -29,8 +29,25 @@ struct PrecodedDocument {
   std::vector<Event> events;
 };
 
-// Parses one event object (the write stage's JSON Lines format).
+// Parses one event object (the write stage's JSON Lines format). Besides the
+// write stage's fields it reads, when present: "location" with "geo_type",
+// "fips_country", "adm1", "char_start", "char_end"; "source_location",
+// "target_location" (same shape); "quantities" (array of {"value","unit",
+// "counts","qualifier","text","char_start","char_end"}); "doc_tone",
+// "sentence_tone", "verb_start", "verb_end".
 Status ParseEventJson(std::string_view json, Event* event);
+
+// Compact JSON for a place and for a list of quantities (the store keeps
+// actors' places and quantities as such text); the parsers accept what these
+// write and return false on anything else.
+void AppendLocationJson(const EventLocation& location, std::string* out);
+void AppendQuantitiesJson(const std::vector<Quantity>& quantities, std::string* out);
+bool ParseLocationJson(std::string_view json, EventLocation* location);
+bool ParseQuantitiesJson(std::string_view json, std::vector<Quantity>* quantities);
+
+// The write stage's JSON object for `event` (no '\n'), completed with the fields it may not write (yet):
+// the place's GDELT details, the actors' places, quantities, tones, the verb's span.
+std::string EventJson(const Event& event, int event_index);
 
 // Appends one document line (with '\n').
 void AppendPrecodedLine(const DocumentRecord& doc, const std::vector<Event>& events, std::string* out);

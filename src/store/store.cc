@@ -1,4 +1,5 @@
-// The SQLite store. The only file (with export.cc) that talks to SQLite.
+// The SQLite store: schema, ingest, deduplication, queries (with filter_sql.cc and browse.cc, the only
+// files that talk to SQLite).
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -7,10 +8,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <charconv>
 #include <map>
 #include <string_view>
+#include <tuple>
 #include <variant>
 
+#include "cameo/cameo.h"
+#include "store/filter_sql.h"
+#include "store/precoded.h"
 #include "write/write.h"
 
 namespace dyad::store {
@@ -26,7 +32,6 @@ uint64_t Fnv(std::string_view s, uint64_t h = 14695981039346656037ull) {
   return h;
 }
 
-std::string Prefix(const std::string& s, int n) { return n <= 0 ? s : s.substr(0, static_cast<size_t>(n)); }
 
 std::string PlaceKey(const Event& e) {
   if (!e.location) return "";
@@ -49,6 +54,73 @@ std::vector<std::string_view> SplitTabs(std::string_view row) {
     out.push_back(row.substr(start, tab - start));
     start = tab + 1;
   }
+}
+
+void AppendShortest(double v, std::string* out) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+// GDELT's eight geo fields (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID), each
+// followed by a tab, from a place: the extract stage's geo type, FIPS country and ADM1 code when it gave
+// them, else what the write stage derives (type 1 for a country, 4 for a place in one; FIPS from CAMEO).
+void AppendGdeltGeoFields(const std::optional<EventLocation>& loc, std::string* out) {
+  if (!loc) {
+    out->append("0\t\t\t\t\t\t\t\t");
+    return;
+  }
+  int type = loc->geo_type;
+  if (type <= 0) {
+    std::string_view name = cameo::CountryName(loc->country);
+    type = !name.empty() && loc->feature_id.empty() && loc->name == name ? 1 : 4;
+  }
+  std::string_view fips = loc->fips_country;
+  if (fips.empty()) fips = cameo::CountryFips(loc->country);
+  if (fips.empty()) fips = loc->country;
+  auto field = [out](std::string_view v) {
+    for (char c : v) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+    out->push_back('\t');
+  };
+  out->append(std::to_string(type));
+  out->push_back('\t');
+  field(loc->name);
+  field(fips);
+  field(loc->adm1);
+  out->push_back('\t');  // ADM2: not known
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f\t%.4f\t", loc->lat, loc->lon);
+  out->append(buf);
+  field(loc->feature_id);
+}
+
+// The GDELT 2.0 events row (61 fields, no '\n') of an event: the write stage's, with AvgTone (the document's
+// tone) and the three geo blocks (the actors' places, the action's) filled from the event's own fields.
+std::string GdeltEventRow(const Event& e, const write::EventContext& context) {
+  std::string row;
+  write::AppendGdeltEventRow(e, context, &row);
+  if (!row.empty() && row.back() == '\n') row.pop_back();
+  size_t at34 = std::string::npos, at59 = std::string::npos;
+  int tabs = 0;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (row[i] != '\t') continue;
+    ++tabs;
+    if (tabs == 34) at34 = i + 1;
+    if (tabs == 59) {
+      at59 = i + 1;
+      break;
+    }
+  }
+  if (at34 == std::string::npos || at59 == std::string::npos) return row;
+  std::string out(row, 0, at34);
+  AppendShortest(e.doc_tone, &out);
+  out.push_back('\t');
+  AppendGdeltGeoFields(e.source_location, &out);
+  AppendGdeltGeoFields(e.target_location, &out);
+  AppendGdeltGeoFields(e.location, &out);
+  out.append(row, at59, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -141,8 +213,18 @@ const char* const kMentionOwnColumns[] = {
     "a2_code", "a2_text", "a2_country", "a2_start", "a2_end", "a2_entry", "a2_via",
     "code", "root", "quad_class", "goldstein", "negated", "modality", "verb", "pattern", "pattern_entry",
     "plover_type", "plover_mode", "geo", "geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature_id",
-    "date_precision"};
+    "date_precision",  // version 3
+    // Version 4: the rest of the place (GDELT geo type, FIPS country, ADM1, span), the actors' places and the
+    // event's quantities (compact JSON), the sentence's tone, the verb's span. The document's tone is GDELT's
+    // MentionDocTone (and the event's AvgTone).
+    "geo_type", "geo_fips", "geo_adm1", "geo_start", "geo_end", "source_geo", "target_geo", "quantities",
+    "sentence_tone", "verb_start", "verb_end"};
 constexpr int kMentionOwn = sizeof(kMentionOwnColumns) / sizeof(kMentionOwnColumns[0]);
+constexpr int kMentionOwnV1 = 39;  // columns created by version 1
+constexpr int kMentionOwnV4 = 40;  // the first column version 4 added
+
+// The summary table's day for events without a date (a key column cannot be NULL).
+constexpr int64_t kNoDay = -1000000000;
 
 std::string SchemaV1() {
   std::string s =
@@ -180,7 +262,7 @@ std::string SchemaV1() {
     s += ' ';
     s += SqlType(kMentionGdeltTypes[i]);
   }
-  for (int i = 0; i < kMentionOwn - 1; ++i) {  // the last, date_precision, came with version 3
+  for (int i = 0; i < kMentionOwnV1; ++i) {  // date_precision came with version 3, the rest with 4
     s += ",\n  ";
     s += kMentionOwnColumns[i];
   }
@@ -208,6 +290,44 @@ const char* const kSchemaV3 =
     "DROP INDEX mentions_event;\n"
     "CREATE INDEX mentions_event ON mentions(event, MentionSourceName, doc);\n";
 
+// The summary table's rows computed from the events (a migration, the end of a bulk load).
+std::string DailyFromEvents() {
+  return "SELECT a1, a2, coalesce(day, " + std::to_string(kNoDay) +
+         "), coalesce(EventRootCode, ''), coalesce(QuadClass, 0), count(*), total(NumMentions), total(GoldsteinScale) "
+         "FROM events GROUP BY 1, 2, 3, 4, 5";
+}
+
+// Version 4: the new mention columns, and the per-day summary table `daily` -- events, mentions and
+// Goldstein sum per (source country, target country, day, root, QuadClass), kept up to date at ingest --
+// that time series and tops read instead of the events.
+std::string SchemaV4() {
+  std::string s;
+  const char* types[] = {"INTEGER NOT NULL DEFAULT 0", "TEXT NOT NULL DEFAULT ''", "TEXT NOT NULL DEFAULT ''",
+                         "INTEGER NOT NULL DEFAULT 0", "INTEGER NOT NULL DEFAULT 0", "TEXT", "TEXT", "TEXT",
+                         "REAL NOT NULL DEFAULT 0", "INTEGER NOT NULL DEFAULT 0", "INTEGER NOT NULL DEFAULT 0"};
+  static_assert(std::size(types) == kMentionOwn - kMentionOwnV4);
+  for (int i = kMentionOwnV4; i < kMentionOwn; ++i) {
+    s += std::string("ALTER TABLE mentions ADD COLUMN ") + kMentionOwnColumns[i] + " " + types[i - kMentionOwnV4] +
+         ";\n";
+  }
+  s += "CREATE TABLE daily(a1 TEXT NOT NULL, a2 TEXT NOT NULL, day INTEGER NOT NULL, EventRootCode TEXT NOT NULL,\n"
+       "  QuadClass INTEGER NOT NULL, events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein REAL NOT NULL,\n"
+       "  PRIMARY KEY(a1, a2, day, EventRootCode, QuadClass)) WITHOUT ROWID;\n"
+       "INSERT INTO daily " + DailyFromEvents() + ";\n"
+       "CREATE INDEX daily_a2 ON daily(a2, day);\n"
+       "CREATE INDEX daily_day ON daily(day, events, mentions, goldstein);\n";
+  return s;
+}
+
+// Indexes only queries use: dropped during a bulk load (StoreOptions::defer_indexes), built at its end.
+const char* const kDeferrableIndexes[][2] = {
+    {"events_dyad", "events(a1, a2, day, QuadClass, GoldsteinScale)"},
+    {"events_dyad_rev", "events(a2, a1, day, QuadClass, GoldsteinScale)"},
+    {"events_day", "events(day, a1, a2, EventRootCode, QuadClass, GoldsteinScale, NumMentions)"},
+    {"daily_a2", "daily(a2, day)"},
+    {"daily_day", "daily(day, events, mentions, goldstein)"},
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -232,14 +352,32 @@ struct Store::Stmts {
   sqlite3_stmt* savepoint = nullptr;
   sqlite3_stmt* add_mention = nullptr;
   sqlite3_stmt* release = nullptr;
+  sqlite3_stmt* upsert_daily = nullptr;
 
   ~Stmts() {
     for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
                             insert_mention, find_event, recount, set_first, mention_by_id, mentions_of, begin,
-                            commit, savepoint, release, add_mention}) {
+                            commit, savepoint, release, add_mention, upsert_daily}) {
       sqlite3_finalize(s);
     }
   }
+};
+
+struct Store::Daily {
+  struct Key {
+    std::string a1, a2;
+    int64_t day = 0;
+    std::string root;
+    int quad = 0;
+    bool operator<(const Key& o) const {
+      return std::tie(a1, a2, day, root, quad) < std::tie(o.a1, o.a2, o.day, o.root, o.quad);
+    }
+  };
+  struct Agg {
+    int64_t events = 0, mentions = 0;
+    double goldstein = 0;
+  };
+  std::map<Key, Agg> pending;  // deltas of the open batch, written at Commit()
 };
 
 namespace {
@@ -266,16 +404,29 @@ std::string ColumnText(sqlite3_stmt* s, int i) {
   return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s, i));
 }
 
+double ParseReal(std::string_view v) {
+  double d = 0;
+  std::from_chars(v.data(), v.data() + v.size(), d);
+  return d;
+}
+
+// Binds text that outlives the statement's next step (no copy).
+void BindStatic(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
+
 // Binds a GDELT TSV field to a column of the given type ('I', 'R', 'T').
 void BindField(sqlite3_stmt* s, int i, std::string_view v, char type) {
   if (type == 'T') {
-    BindText(s, i, v);
+    BindStatic(s, i, v);
   } else if (v.empty()) {
     sqlite3_bind_null(s, i);
   } else if (type == 'I') {
-    sqlite3_bind_int64(s, i, std::strtoll(std::string(v).c_str(), nullptr, 10));
+    int64_t n = 0;
+    std::from_chars(v.data(), v.data() + v.size(), n);
+    sqlite3_bind_int64(s, i, n);
   } else {
-    sqlite3_bind_double(s, i, std::strtod(std::string(v).c_str(), nullptr));
+    sqlite3_bind_double(s, i, ParseReal(v));
   }
 }
 
@@ -336,6 +487,27 @@ Mention ReadMention(sqlite3_stmt* s, int at) {
   }
   int precision = sqlite3_column_int(s, c + 39);
   e.date_precision = static_cast<DatePrecision>(precision >= 0 && precision <= 3 ? precision : 3);
+  // Version 4: the place's GDELT details, the actors' places, quantities, tones, the verb's span.
+  int v4 = c + kMentionOwnV4;
+  if (e.location) {
+    e.location->geo_type = sqlite3_column_int(s, v4);
+    e.location->fips_country = ColumnText(s, v4 + 1);
+    e.location->adm1 = ColumnText(s, v4 + 2);
+    e.location->char_start = static_cast<uint32_t>(sqlite3_column_int64(s, v4 + 3));
+    e.location->char_end = static_cast<uint32_t>(sqlite3_column_int64(s, v4 + 4));
+  }
+  std::optional<EventLocation>* actor_geo[2] = {&e.source_location, &e.target_location};
+  for (int g = 0; g < 2; ++g) {
+    if (sqlite3_column_bytes(s, v4 + 5 + g) > 0) {
+      EventLocation loc;
+      if (ParseLocationJson(ColumnText(s, v4 + 5 + g), &loc)) *actor_geo[g] = std::move(loc);
+    }
+  }
+  if (sqlite3_column_bytes(s, v4 + 7) > 0) ParseQuantitiesJson(ColumnText(s, v4 + 7), &e.quantities);
+  e.sentence_tone = sqlite3_column_double(s, v4 + 8);
+  e.verb_start = static_cast<uint32_t>(sqlite3_column_int64(s, v4 + 9));
+  e.verb_end = static_cast<uint32_t>(sqlite3_column_int64(s, v4 + 10));
+  e.doc_tone = sqlite3_column_double(s, at + 13);  // MentionDocTone
   int t = c + kMentionOwn;
   m.id = sqlite3_column_int64(s, t);
   m.doc_id = ColumnText(s, t + 1);
@@ -350,7 +522,8 @@ Mention ReadMention(sqlite3_stmt* s, int at) {
 
 }  // namespace
 
-Store::Store(sqlite3* db, const StoreOptions& options) : db_(db), options_(options), stmts_(new Stmts) {
+Store::Store(sqlite3* db, const StoreOptions& options)
+    : db_(db), options_(options), stmts_(new Stmts), daily_(new Daily) {
   date_added_ = write::NowDateAdded();
 }
 
@@ -406,6 +579,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   if (!s.ok()) return Status::IOError("cannot open store " + path + ": " + s.message());
   s = store->Migrate();
   if (!s.ok()) return Status::Corruption(path + ": " + s.message());
+  // Bulk load: query-only indexes dropped while a fresh store fills (StoreOptions::defer_indexes).
+  auto deferred = store->QueryInt("SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'");
+  if (!deferred.ok()) return deferred.status();
+  store->indexes_deferred_ = deferred.value() != 0;
+  if (!options.read_only) {
+    if (options.defer_indexes && !store->indexes_deferred_) {
+      auto empty = store->QueryInt("SELECT NOT EXISTS (SELECT 1 FROM events)");
+      if (!empty.ok()) return empty.status();
+      if (empty.value() != 0) s = store->SetIndexesDeferred(true);
+    } else if (!options.defer_indexes && store->indexes_deferred_) {
+      s = store->SetIndexesDeferred(false);  // an interrupted bulk load: build what it left out
+    }
+    if (!s.ok()) return Status::IOError("cannot open store " + path + ": " + s.message());
+  }
   s = store->Prepare();
   if (!s.ok()) return s;
   return store;
@@ -437,6 +624,7 @@ Status Store::Migrate() {
         "CREATE TABLE schema_version(version INTEGER NOT NULL, applied INTEGER NOT NULL);" + SchemaV1(),
         kSchemaV2,
         kSchemaV3,
+        SchemaV4(),
     };
     static_assert(std::size(steps) == kSchemaVersion, "one migration step per schema version");
     for (; version < kSchemaVersion; ++version) {
@@ -533,8 +721,8 @@ Status Store::Prepare() {
   for (int i = 0; i < 1 + 16 + kMentionOwn; ++i) sql += i ? ",?" : "?";
   sql += ")";
   if (!(s = prep(sql, &st.insert_mention)).ok()) return s;
-  if (!(s = prep("SELECT id, day_min, place_key, GLOBALEVENTID, DATEADDED, day_max FROM events "
-                 "WHERE dedup_hash = ?1 AND day BETWEEN ?2 AND ?3",
+  if (!(s = prep("SELECT id, day_min, place_key, GLOBALEVENTID, DATEADDED, day_max, a1, a2, day, EventRootCode, "
+                 "QuadClass FROM events WHERE dedup_hash = ?1 AND day BETWEEN ?2 AND ?3",
                  &st.find_event)).ok())
     return s;
   // Days since 1970-01-01 of a mention's YYYYMMDD date, in SQL.
@@ -560,6 +748,12 @@ Status Store::Prepare() {
                  &st.add_mention)).ok())
     return s;
   if (!(s = prep("RELEASE doc", &st.release)).ok()) return s;
+  if (!(s = prep("INSERT INTO daily(a1, a2, day, EventRootCode, QuadClass, events, mentions, goldstein) "
+                 "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(a1, a2, day, EventRootCode, QuadClass) DO UPDATE SET "
+                 "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+                 "goldstein = goldstein + excluded.goldstein",
+                 &st.upsert_daily)).ok())
+    return s;
   return Status::Ok();
 }
 
@@ -579,6 +773,11 @@ Status Store::Begin() {
 
 Status Store::Commit() {
   if (!in_txn_) return Status::Ok();
+  Status s = FlushDaily();
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
   Reset r(stmts_->commit);
   if (sqlite3_step(stmts_->commit) != SQLITE_DONE) return Error("commit");
   in_txn_ = false;
@@ -586,9 +785,65 @@ Status Store::Commit() {
 }
 
 void Store::Rollback() {
+  daily_->pending.clear();
   if (!in_txn_) return;
   sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   in_txn_ = false;
+}
+
+Status Store::FlushDaily() {
+  // In key order: the upserts walk the table's b-tree forwards.
+  sqlite3_stmt* u = stmts_->upsert_daily;
+  for (const auto& [key, agg] : daily_->pending) {
+    Reset r(u);
+    BindText(u, 1, key.a1);
+    BindText(u, 2, key.a2);
+    sqlite3_bind_int64(u, 3, key.day);
+    BindText(u, 4, key.root);
+    sqlite3_bind_int(u, 5, key.quad);
+    sqlite3_bind_int64(u, 6, agg.events);
+    sqlite3_bind_int64(u, 7, agg.mentions);
+    sqlite3_bind_double(u, 8, agg.goldstein);
+    if (sqlite3_step(u) != SQLITE_DONE) return Error("write daily summary");
+  }
+  daily_->pending.clear();
+  return Status::Ok();
+}
+
+Status Store::SetIndexesDeferred(bool deferred) {
+  std::string sql = "BEGIN IMMEDIATE;";
+  for (const auto& [name, def] : kDeferrableIndexes) {
+    sql += deferred ? std::string("DROP INDEX IF EXISTS ") + name + ";"
+                    : std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + def + ";";
+  }
+  // While deferred, the summary table is not kept either (readers fall back to the events): it is built
+  // from the events in one pass at the end, which is cheaper than a random update per event.
+  sql += deferred ? "INSERT OR REPLACE INTO meta VALUES('indexes', 'deferred');"
+                  : "DELETE FROM meta WHERE key = 'indexes'; DELETE FROM daily; INSERT INTO daily " +
+                        DailyFromEvents() + ";";
+  sql += "COMMIT";
+  Status s = Exec(sql);
+  if (!s.ok()) {
+    Exec("ROLLBACK");
+    return s;
+  }
+  indexes_deferred_ = deferred;
+  return Status::Ok();
+}
+
+bool Store::SummaryFresh() {
+  // Another connection may be bulk-loading: the flag is read each time (an index lookup).
+  auto deferred = QueryInt("SELECT count(*) FROM meta WHERE key = 'indexes'");
+  return deferred.ok() && deferred.value() == 0;
+}
+
+Status Store::FinishLoad() {
+  Status s = Commit();
+  if (!s.ok() || !indexes_deferred_ || options_.read_only) return s;
+  s = SetIndexesDeferred(false);
+  // Statistics for the planner, from a sample of each index (a full ANALYZE reads them all).
+  if (s.ok()) s = Exec("PRAGMA analysis_limit=2000; ANALYZE");
+  return s;
 }
 
 Result<bool> Store::HasDocument(const std::string& doc_id, uint64_t content_hash) {
@@ -624,7 +879,8 @@ Result<Store::FoundEvent> Store::FindEvent(const Event& e, int64_t day, int64_t 
     int64_t id = sqlite3_column_int64(s, 0);
     int64_t distance = day < lo ? lo - day : day > hi ? day - hi : 0;
     if (best.id == 0 || distance < best_distance || (distance == best_distance && id < best.id)) {
-      best = FoundEvent{id, sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4)};
+      best = FoundEvent{id, sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4), ColumnText(s, 6), ColumnText(s, 7),
+                        ColumnText(s, 9), sqlite3_column_int64(s, 8), sqlite3_column_int(s, 10)};
       best_distance = distance;
     }
   }
@@ -642,7 +898,16 @@ Status Store::RecountEvent(int64_t event_id) {
 
 Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
   std::string id = std::to_string(doc_rowid);
-  Status s;
+  // The summary rows of the events this document touches are recomputed from the events afterwards:
+  // their keys before (here) and after (below) the change.
+  Status s = FlushDaily();
+  if (!s.ok()) return s;
+  const std::string key_of = "SELECT e.a1, e.a2, coalesce(e.day, " + std::to_string(kNoDay) +
+                             "), coalesce(e.EventRootCode, ''), coalesce(e.QuadClass, 0) FROM events e WHERE e.id ";
+  s = Exec("CREATE TEMP TABLE IF NOT EXISTS touched_keys(a1, a2, day, root, quad, "
+           "PRIMARY KEY(a1, a2, day, root, quad)) WITHOUT ROWID; DELETE FROM touched_keys;"
+           "INSERT OR IGNORE INTO touched_keys " + key_of + "IN (SELECT event FROM mentions WHERE doc = " + id + ")");
+  if (!s.ok()) return s;
   if (fts_) {
     s = Exec("INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, text FROM sentences WHERE doc = " +
              id);
@@ -686,9 +951,7 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
       doc.url = m.url;
       doc.source = m.source_name;
       doc.date = m.doc_date;
-      std::string row;
-      write::AppendGdeltEventRow(m.event, write::EventContext{&doc, m.event_index, date_added_}, &row);
-      if (!row.empty()) row.pop_back();
+      std::string row = GdeltEventRow(m.event, write::EventContext{&doc, m.event_index, date_added_});
       std::vector<std::string_view> f = SplitTabs(row);
       std::string sql = "UPDATE events SET first_mention = " + std::to_string(new_first);
       for (int i = 0; i < 61 && i < static_cast<int>(f.size()); ++i) {
@@ -709,27 +972,24 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
     s = RecountEvent(ev);
     if (!s.ok()) return s;
   }
-  return Status::Ok();
+  const std::string day = "coalesce(e.day, " + std::to_string(kNoDay) + ")";
+  return Exec("INSERT OR IGNORE INTO touched_keys " + key_of + "IN (SELECT event FROM touched);"
+              "DELETE FROM daily WHERE (a1, a2, day, EventRootCode, QuadClass) IN (SELECT * FROM touched_keys);"
+              "INSERT INTO daily SELECT t.a1, t.a2, t.day, t.root, t.quad, count(*), total(e.NumMentions), "
+              "total(e.GoldsteinScale) FROM touched_keys t JOIN events e ON e.a1 = t.a1 AND e.a2 = t.a2 AND " +
+              day + " = t.day AND coalesce(e.EventRootCode, '') = t.root AND coalesce(e.QuadClass, 0) = t.quad "
+              "GROUP BY t.a1, t.a2, t.day, t.root, t.quad");
 }
 
 Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vector<Event>& events) {
   if (options_.read_only) return Status::InvalidArgument("store opened read-only");
   Status s = Begin();
   if (!s.ok()) return s;
-  // A savepoint per document: a document that fails leaves nothing behind, and the batch goes on.
-  {
-    Reset reset(stmts_->savepoint);
-    if (sqlite3_step(stmts_->savepoint) != SQLITE_DONE) return Error("savepoint");
-  }
-  int64_t next_mention = next_mention_id_;
+  // No savepoint per document (in WAL mode a savepoint copies every page it touches into a sub-journal,
+  // which cost a third of the ingest time): what can fail per document is checked before anything is
+  // written, so a failure here is an SQLite error (disk full, I/O), and the whole batch is rolled back.
   Result<PutResult> r = PutDocumentInBatch(doc, events);
-  if (r.ok()) {
-    Reset reset(stmts_->release);
-    if (sqlite3_step(stmts_->release) != SQLITE_DONE) return Error("release savepoint");
-  } else {
-    Exec("ROLLBACK TO doc; RELEASE doc");
-    next_mention_id_ = next_mention;
-  }
+  if (!r.ok()) Rollback();
   return r;
 }
 
@@ -801,10 +1061,11 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
   context_doc.url = doc.url;
   context_doc.source = doc.source;
   context_doc.date = doc.date;
-  std::string row, mention_row;
-  std::vector<int64_t> merged;
+  std::string mention_row, key, place_key, a1, a2, json_geo[2], json_quantities;
+  std::vector<std::string_view> f;
   int last_sentence = -1;
   int64_t sentence_rowid = 0;
+  const DedupOptions& dd = options_.dedup;
   for (size_t i = 0; i < events.size(); ++i) {
     const Event& e = events[i];
     if (e.sentence_index != last_sentence || sentence_rowid == 0) {
@@ -813,47 +1074,60 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       sqlite3_bind_int(st.insert_sentence, 2, e.sentence_index);
       sqlite3_bind_int64(st.insert_sentence, 3, e.char_start);
       sqlite3_bind_int64(st.insert_sentence, 4, e.char_end);
-      BindText(st.insert_sentence, 5, e.sentence);
+      BindStatic(st.insert_sentence, 5, e.sentence);
       if (sqlite3_step(st.insert_sentence) != SQLITE_DONE) return Error("write sentence");
       sentence_rowid = sqlite3_last_insert_rowid(db_);
       last_sentence = e.sentence_index;
       if (fts_) {
-        Reset f(st.insert_fts);
+        Reset fr(st.insert_fts);
         sqlite3_bind_int64(st.insert_fts, 1, sentence_rowid);
-        BindText(st.insert_fts, 2, e.sentence);
+        BindStatic(st.insert_fts, 2, e.sentence);
         if (sqlite3_step(st.insert_fts) != SQLITE_DONE) return Error("write text index");
       }
     }
     write::EventContext context{&context_doc, static_cast<int>(i), date_added_};
 
     // Find the event this mention reports, or start one.
-    const DedupOptions& dd = options_.dedup;
-    uint64_t h = Fnv(Prefix(e.code, dd.code_chars));
+    key.clear();
+    key.append(e.code, 0, dd.code_chars <= 0 ? std::string::npos : static_cast<size_t>(dd.code_chars));
+    uint64_t h = Fnv(key);
     // A date known to the month or year only ("in March") is not merged with day-exact reports.
     const char* precision = e.date_precision == DatePrecision::kMonth  ? "|m"
                             : e.date_precision == DatePrecision::kYear ? "|y"
                                                                        : "|d";
-    h = Fnv("|" + Prefix(e.source.code, dd.actor_chars) + "|" + Prefix(e.target.code, dd.actor_chars) +
-                (e.negated ? "|n" : "|a") + precision,
-            h);
+    const size_t actor_len = dd.actor_chars <= 0 ? std::string::npos : static_cast<size_t>(dd.actor_chars);
+    key.assign("|");
+    key.append(e.source.code, 0, actor_len);
+    key.push_back('|');
+    key.append(e.target.code, 0, actor_len);
+    key.append(e.negated ? "|n" : "|a");
+    key.append(precision);
+    h = Fnv(key, h);
     int64_t dedup_hash = static_cast<int64_t>(h & 0x7FFFFFFFFFFFFFFFull);
-    std::string place_key = PlaceKey(e);
+    place_key = PlaceKey(e);
     int64_t day = e.date > 0 ? DayNumber(e.date) : 0;
     FoundEvent found;
     if (dd.enabled && e.date > 0) {
-      auto f = FindEvent(e, day, dedup_hash, place_key);
-      if (!f.ok()) return f.status();
-      found = f.value();
+      auto fe = FindEvent(e, day, dedup_hash, place_key);
+      if (!fe.ok()) return fe.status();
+      found = std::move(fe.value());
     }
     int64_t event_id = found.id;
+    const bool merged = event_id != 0;
     int64_t mention_id = next_mention_id_++;
-    uint64_t global_id = write::GlobalEventId(e.doc_id.empty() ? doc.id : e.doc_id, e.sentence_index,
-                                              static_cast<int>(i));
-    if (event_id == 0) {
-      row.clear();
-      write::AppendGdeltEventRow(e, context, &row);
-      if (!row.empty()) row.pop_back();
-      std::vector<std::string_view> f = SplitTabs(row);
+    Daily::Key daily_key;
+    double goldstein = 0;
+    if (!merged) {
+      uint64_t global_id = write::GlobalEventId(e.doc_id.empty() ? doc.id : e.doc_id, e.sentence_index,
+                                                static_cast<int>(i));
+      std::string row = GdeltEventRow(e, context);
+      f.clear();
+      for (size_t start = 0;;) {
+        size_t tab = row.find('\t', start);
+        f.push_back(std::string_view(row).substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
       if (f.size() != 61) return Status::Internal("write stage produced a GDELT row of " + std::to_string(f.size()) +
                                                   " columns");
       sqlite3_stmt* q = st.insert_event;
@@ -868,30 +1142,55 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
           sqlite3_bind_null(q, k++);
         }
       }
+      a1.assign(e.source.code, 0, 3);
+      a2.assign(e.target.code, 0, 3);
       sqlite3_bind_int(q, k++, static_cast<int>(e.date_precision));
-      BindText(q, k++, Prefix(e.source.code, 3));
-      BindText(q, k++, Prefix(e.target.code, 3));
+      BindStatic(q, k++, a1);
+      BindStatic(q, k++, a2);
       sqlite3_bind_int64(q, k++, dedup_hash);
-      BindText(q, k++, place_key);
-      BindText(q, k++, e.location ? e.location->country : std::string());
+      BindStatic(q, k++, place_key);
+      if (e.location) {
+        BindStatic(q, k++, e.location->country);
+      } else {
+        BindStatic(q, k++, "");
+      }
       sqlite3_bind_int(q, k++, static_cast<int>(e.modality));
       sqlite3_bind_int(q, k++, e.negated ? 1 : 0);
-      BindText(q, k++, e.plover_type);
+      BindStatic(q, k++, e.plover_type);
       sqlite3_bind_int64(q, k++, mention_id);
       if (sqlite3_step(q) != SQLITE_DONE) return Error("write event");
       event_id = sqlite3_last_insert_rowid(db_);
       found.global_id = static_cast<int64_t>(global_id);
       found.date_added = date_added_;
       ++result.new_events;
+      // The summary row: the same values the events row got (root and Goldstein as the row has them).
+      goldstein = f[30].empty() ? 0 : ParseReal(f[30]);
+      int64_t quad = 0;
+      std::from_chars(f[29].data(), f[29].data() + f[29].size(), quad);
+      daily_key = Daily::Key{a1, a2, e.date > 0 ? day : kNoDay, std::string(f[28]), static_cast<int>(quad)};
     } else {
       ++result.merged_mentions;
-      merged.push_back(event_id);
+      daily_key = Daily::Key{std::move(found.a1), std::move(found.a2), found.day, std::move(found.root), found.quad};
+    }
+    if (!indexes_deferred_) {
+      Daily::Agg& agg = daily_->pending[daily_key];
+      agg.mentions += 1;
+      if (!merged) {
+        agg.events += 1;
+        agg.goldstein += goldstein;
+      }
     }
 
     mention_row.clear();
     write::AppendGdeltMentionRow(e, context, &mention_row);
     if (!mention_row.empty()) mention_row.pop_back();
-    std::vector<std::string_view> f = SplitTabs(mention_row);
+    f.clear();
+    for (size_t start = 0;;) {
+      size_t tab = mention_row.find('\t', start);
+      f.push_back(std::string_view(mention_row).substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
     if (f.size() != 16) return Status::Internal("write stage produced a mentions row of " +
                                                 std::to_string(f.size()) + " columns");
     sqlite3_stmt* q = st.insert_mention;
@@ -902,6 +1201,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       sqlite3_bind_int64(q, 2, found.global_id);   // the event's GLOBALEVENTID
       sqlite3_bind_int64(q, 3, found.date_added);  // EventTimeDate: when the event was first stored
       sqlite3_bind_int64(q, 14, static_cast<int64_t>(doc.text_length));  // MentionDocLen
+      sqlite3_bind_double(q, 15, std::isfinite(e.doc_tone) ? e.doc_tone : 0.0);  // MentionDocTone
       int k = 18;
       sqlite3_bind_int64(q, k++, event_id);
       sqlite3_bind_int64(q, k++, doc_rowid);
@@ -912,46 +1212,80 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       sqlite3_bind_int64(q, k++, e.char_end);
       sqlite3_bind_int(q, k++, e.date);
       for (const EventActor* a : {&e.source, &e.target}) {
-        BindText(q, k++, a->code);
-        BindText(q, k++, a->text);
-        BindText(q, k++, a->country);
+        BindStatic(q, k++, a->code);
+        BindStatic(q, k++, a->text);
+        BindStatic(q, k++, a->country);
         sqlite3_bind_int64(q, k++, a->char_start);
         sqlite3_bind_int64(q, k++, a->char_end);
-        BindText(q, k++, a->entry);
-        BindText(q, k++, a->via);
+        BindStatic(q, k++, a->entry);
+        BindStatic(q, k++, a->via);
       }
-      BindText(q, k++, e.code);
-      BindText(q, k++, e.root);
+      BindStatic(q, k++, e.code);
+      BindStatic(q, k++, e.root);
       sqlite3_bind_int(q, k++, e.quad_class);
       sqlite3_bind_double(q, k++, std::isfinite(e.goldstein) ? e.goldstein : 0.0);
       sqlite3_bind_int(q, k++, e.negated ? 1 : 0);
       sqlite3_bind_int(q, k++, static_cast<int>(e.modality));
-      BindText(q, k++, e.verb);
-      BindText(q, k++, e.pattern);
-      BindText(q, k++, e.pattern_entry);
-      BindText(q, k++, e.plover_type);
-      BindText(q, k++, e.plover_mode);
+      BindStatic(q, k++, e.verb);
+      BindStatic(q, k++, e.pattern);
+      BindStatic(q, k++, e.pattern_entry);
+      BindStatic(q, k++, e.plover_type);
+      BindStatic(q, k++, e.plover_mode);
       sqlite3_bind_int(q, k++, e.location ? 1 : 0);
       if (e.location) {
-        BindText(q, k++, e.location->name);
-        BindText(q, k++, e.location->country);
+        BindStatic(q, k++, e.location->name);
+        BindStatic(q, k++, e.location->country);
         sqlite3_bind_double(q, k++, e.location->lat);
         sqlite3_bind_double(q, k++, e.location->lon);
-        BindText(q, k++, e.location->feature_id);
+        BindStatic(q, k++, e.location->feature_id);
       } else {
-        k += 5;
+        for (int n = 0; n < 5; ++n) sqlite3_bind_null(q, k++);  // NULL as in version 3 stores
       }
       sqlite3_bind_int(q, k++, static_cast<int>(e.date_precision));
+      // Version 4 columns.
+      if (e.location) {
+        sqlite3_bind_int(q, k++, e.location->geo_type);
+        BindStatic(q, k++, e.location->fips_country);
+        BindStatic(q, k++, e.location->adm1);
+        sqlite3_bind_int64(q, k++, e.location->char_start);
+        sqlite3_bind_int64(q, k++, e.location->char_end);
+      } else {
+        sqlite3_bind_int(q, k++, 0);
+        BindStatic(q, k++, "");
+        BindStatic(q, k++, "");
+        sqlite3_bind_int(q, k++, 0);
+        sqlite3_bind_int(q, k++, 0);
+      }
+      const std::optional<EventLocation>* actor_geo[2] = {&e.source_location, &e.target_location};
+      for (int g = 0; g < 2; ++g) {
+        if (*actor_geo[g]) {
+          json_geo[g].clear();
+          AppendLocationJson(**actor_geo[g], &json_geo[g]);
+          BindStatic(q, k++, json_geo[g]);
+        } else {
+          sqlite3_bind_null(q, k++);
+        }
+      }
+      if (!e.quantities.empty()) {
+        json_quantities.clear();
+        AppendQuantitiesJson(e.quantities, &json_quantities);
+        BindStatic(q, k++, json_quantities);
+      } else {
+        sqlite3_bind_null(q, k++);
+      }
+      sqlite3_bind_double(q, k++, std::isfinite(e.sentence_tone) ? e.sentence_tone : 0.0);
+      sqlite3_bind_int64(q, k++, e.verb_start);
+      sqlite3_bind_int64(q, k++, e.verb_end);
       if (sqlite3_step(q) != SQLITE_DONE) return Error("write mention");
     }
-    if (!merged.empty() && merged.back() == event_id) {
+    if (merged) {
       // Joined an event: counts and date range updated in place (index lookups, not a recount).
       sqlite3_stmt* u = st.add_mention;
       Reset r(u);
       sqlite3_bind_int64(u, 1, event_id);
       sqlite3_bind_int64(u, 2, doc_rowid);
       sqlite3_bind_int64(u, 3, mention_id);
-      BindText(u, 4, doc.source);
+      BindStatic(u, 4, doc.source);
       sqlite3_bind_int64(u, 5, day);
       if (sqlite3_step(u) != SQLITE_DONE) return Error("count mention");
     }
@@ -978,147 +1312,26 @@ Result<std::vector<Mention>> Store::MentionsOf(int64_t event_id) {
 namespace dyad::store {
 namespace {
 
-using Param = std::variant<int64_t, double, std::string>;
+using internal::ActorMatch;
+using internal::BindAll;
+using internal::BuildWhere;
+using internal::Param;
+using internal::SafeCode;
+using internal::Upper;
+using internal::Where;
 
-struct Where {
-  std::string sql;  // " AND ..." clauses
-  std::vector<Param> params;
-
-  void Add(const std::string& clause) { sql += " AND (" + clause + ")"; }
-  std::string P(Param p) {
-    params.push_back(std::move(p));
-    return "?" + std::to_string(params.size());
+// Whether the per-day summary table can answer a series or top for this filter: only actor and dyad
+// codes of at most 3 characters (the table's a1/a2), roots, QuadClasses and dates restrict it.
+bool SummaryAllows(const QueryFilter& f) {
+  if (f.no_summary) return false;
+  for (const std::string& a : f.actors) {
+    if (a.size() > 3) return false;
   }
-};
-
-bool SafeCode(const std::string& code) {
-  if (code.empty()) return false;
-  for (char c : code) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_' || c == '-')) {
-      return false;
-    }
-  }
-  return true;
+  if (f.dyad_a.size() > 3 || f.dyad_b.size() > 3) return false;
+  return f.country.empty() && f.codes.empty() && f.goldstein_min <= -1e8 && f.goldstein_max >= 1e8 && !f.has_bbox &&
+         f.place.empty() && f.modalities.empty() && f.include_negated && f.text.empty();
 }
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  return s;
-}
-
-// SQL that is true when side `side` (1 or 2) of the event has an actor code starting with `code`.
-std::string ActorMatch(Where* w, int side, const std::string& code) {
-  std::string a = side == 1 ? "e.a1" : "e.a2";
-  std::string full = side == 1 ? "e.Actor1Code" : "e.Actor2Code";
-  if (code.size() == 3) return a + " = " + w->P(code);
-  if (code.size() < 3) return a + " GLOB " + w->P(code + "*");
-  return "(" + a + " = " + w->P(code.substr(0, 3)) + " AND " + full + " GLOB " + w->P(code + "*") + ")";
-}
-
-Status BuildWhere(const QueryFilter& f, bool fts, Where* w) {
-  auto check = [](const std::string& code, const char* what) -> Status {
-    if (!SafeCode(code)) return Status::InvalidArgument(std::string(what) + " \"" + code + "\" is not a code");
-    return Status::Ok();
-  };
-  if (!f.actors.empty()) {
-    std::string any;
-    for (const std::string& raw : f.actors) {
-      std::string a = Upper(raw);
-      Status s = check(a, "actor");
-      if (!s.ok()) return s;
-      any += std::string(any.empty() ? "" : " OR ") + ActorMatch(w, 1, a) + " OR " + ActorMatch(w, 2, a);
-    }
-    w->Add(any);
-  }
-  if (!f.dyad_a.empty() || !f.dyad_b.empty()) {
-    std::string a = Upper(f.dyad_a), b = Upper(f.dyad_b);
-    Status s = check(a, "dyad actor");
-    if (s.ok()) s = check(b, "dyad actor");
-    if (!s.ok()) return s;
-    std::string clause = "(" + ActorMatch(w, 1, a) + " AND " + ActorMatch(w, 2, b) + ")";
-    if (!f.directed) clause += " OR (" + ActorMatch(w, 1, b) + " AND " + ActorMatch(w, 2, a) + ")";
-    w->Add(clause);
-  }
-  if (!f.country.empty()) {
-    std::string c = Upper(f.country);
-    Status s = check(c, "country");
-    if (!s.ok()) return s;
-    std::string p = w->P(c);
-    w->Add("e.Actor1CountryCode = " + p + " OR e.Actor2CountryCode = " + p + " OR e.place_country = " + p);
-  }
-  if (!f.codes.empty()) {
-    std::string any;
-    for (const std::string& c : f.codes) {
-      Status s = check(c, "CAMEO code");
-      if (!s.ok()) return s;
-      any += std::string(any.empty() ? "" : " OR ") + "e.EventCode GLOB " + w->P(c + "*");
-    }
-    w->Add(any);
-  }
-  if (!f.roots.empty()) {
-    std::string in;
-    for (const std::string& r : f.roots) {
-      std::string root = r.size() == 1 ? "0" + r : r;
-      in += std::string(in.empty() ? "" : ", ") + w->P(root);
-    }
-    w->Add("e.EventRootCode IN (" + in + ")");
-  }
-  if (!f.quads.empty()) {
-    std::string in;
-    for (int q : f.quads) in += std::string(in.empty() ? "" : ", ") + w->P(int64_t{q});
-    w->Add("e.QuadClass IN (" + in + ")");
-  }
-  if (f.goldstein_min > -1e8) w->Add("e.GoldsteinScale >= " + w->P(f.goldstein_min));
-  if (f.goldstein_max < 1e8) w->Add("e.GoldsteinScale <= " + w->P(f.goldstein_max));
-  if (f.from > 0) w->Add("e.day >= " + w->P(DayNumber(f.from)));
-  if (f.to > 0) w->Add("e.day <= " + w->P(DayNumber(f.to)));
-  if (f.has_bbox) {
-    w->Add("e.ActionGeo_Type > 0 AND e.ActionGeo_Lat BETWEEN " + w->P(f.min_lat) + " AND " + w->P(f.max_lat) +
-           " AND e.ActionGeo_Long BETWEEN " + w->P(f.min_lon) + " AND " + w->P(f.max_lon));
-  }
-  if (!f.place.empty()) w->Add("e.ActionGeo_FullName LIKE " + w->P("%" + f.place + "%"));
-  if (!f.modalities.empty()) {
-    std::string in;
-    for (const std::string& m : f.modalities) {
-      int v = ModalityFromText(m);
-      if (v < 0) return Status::InvalidArgument("unknown modality \"" + m + "\" (asserted, intended, hypothetical, reported)");
-      in += std::string(in.empty() ? "" : ", ") + w->P(int64_t{v});
-    }
-    w->Add("e.modality IN (" + in + ")");
-  }
-  if (!f.include_negated) w->Add("e.negated = 0");
-  if (!f.text.empty()) {
-    if (fts) {
-      // The words as one FTS5 phrase: quotes doubled, so no query syntax reaches FTS5.
-      std::string phrase = "\"";
-      for (char c : f.text) {
-        if (c == '"') phrase += '"';
-        phrase += c;
-      }
-      phrase += "\"";
-      w->Add("e.id IN (SELECT m2.event FROM sentences_fts f JOIN sentences s2 ON s2.id = f.rowid "
-             "JOIN mentions m2 ON m2.doc = s2.doc AND m2.sentence = s2.id WHERE sentences_fts MATCH " +
-             w->P(phrase) + ")");
-    } else {
-      w->Add("e.id IN (SELECT m2.event FROM sentences s2 JOIN mentions m2 ON m2.doc = s2.doc AND m2.sentence = s2.id "
-             "WHERE s2.text LIKE " + w->P("%" + f.text + "%") + ")");
-    }
-  }
-  return Status::Ok();
-}
-
-void BindAll(sqlite3_stmt* s, const std::vector<Param>& params) {
-  for (size_t i = 0; i < params.size(); ++i) {
-    int k = static_cast<int>(i + 1);
-    if (const int64_t* v = std::get_if<int64_t>(&params[i])) {
-      sqlite3_bind_int64(s, k, *v);
-    } else if (const double* d = std::get_if<double>(&params[i])) {
-      sqlite3_bind_double(s, k, *d);
-    } else {
-      BindText(s, k, std::get<std::string>(params[i]));
-    }
-  }
-}
 
 // Replaces fields of a TSV row (ending in '\n') by index.
 void PatchRow(std::string* row, const std::vector<std::pair<int, std::string>>& patches) {
@@ -1143,8 +1356,7 @@ void AppendGdeltRow(const StoredEvent& ev, std::string* out) {
   doc.url = ev.first.url;
   doc.source = ev.first.source_name;
   doc.date = ev.first.doc_date;
-  std::string row;
-  write::AppendGdeltEventRow(ev.first.event, write::EventContext{&doc, ev.first.event_index, ev.date_added}, &row);
+  std::string row = GdeltEventRow(ev.first.event, write::EventContext{&doc, ev.first.event_index, ev.date_added});
   PatchRow(&row, {{0, std::to_string(ev.global_event_id)},
                   {31, std::to_string(ev.num_mentions)},
                   {32, std::to_string(ev.num_sources)},
@@ -1190,7 +1402,7 @@ Result<std::vector<StoredEvent>> Store::Query(const QueryFilter& filter) {
     by_day = n >= kFrequent;
   }
   std::string pick = "SELECT e.id AS id, e.day AS day FROM events e" +
-                     std::string(by_day ? " INDEXED BY events_day" : "") + " WHERE 1" + w.sql + " ORDER BY e.day" +
+                     std::string(by_day && !indexes_deferred_ ? " INDEXED BY events_day" : "") + " WHERE 1" + w.sql + " ORDER BY e.day" +
                      order + ", e.id";
   if (filter.limit > 0) pick += " LIMIT " + w.P(filter.limit);
   std::string sql = "SELECT e.id, e.GLOBALEVENTID, e.DATEADDED, e.NumMentions, e.NumSources, e.NumArticles, " +
@@ -1229,8 +1441,13 @@ Result<std::vector<SeriesPoint>> Store::Series(const QueryFilter& filter, Bucket
   Where w;
   Status st = BuildWhere(filter, fts_, &w);
   if (!st.ok()) return st;
-  // Rows straight from the covering dyad/day indexes, summed here per day: no sorter, no GROUP BY.
-  std::string sql = "SELECT e.day, e.QuadClass, e.GoldsteinScale FROM events e WHERE e.day IS NOT NULL" + w.sql;
+  // Summed here per day (no sorter, no GROUP BY): from the summary table when the filter allows, else
+  // straight from the events' covering dyad/day indexes.
+  const bool summary = SummaryAllows(filter) && SummaryFresh();
+  std::string sql = summary ? "SELECT e.day, e.QuadClass, e.goldstein, e.events FROM daily e WHERE e.day <> " +
+                                  std::to_string(kNoDay) + w.sql
+                            : "SELECT e.day, e.QuadClass, e.GoldsteinScale, 1 FROM events e WHERE e.day IS NOT NULL" +
+                                  w.sql;
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare series");
   BindAll(s, w.params);
@@ -1238,9 +1455,10 @@ Result<std::vector<SeriesPoint>> Store::Series(const QueryFilter& filter, Bucket
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     SeriesPoint& p = by_day[sqlite3_column_int64(s, 0)];
-    p.events += 1;
+    int64_t n = sqlite3_column_int64(s, 3);
+    p.events += n;
     int q = sqlite3_column_int(s, 1);
-    if (q >= 1 && q <= 4) p.quad[q - 1] += 1;
+    if (q >= 1 && q <= 4) p.quad[q - 1] += n;
     p.goldstein_sum += sqlite3_column_double(s, 2);
   }
   sqlite3_finalize(s);
@@ -1303,7 +1521,12 @@ Result<std::vector<TopRow>> Store::Top(const QueryFilter& filter, const std::str
   };
   // Actors with no code, or the coder's "---" (no country known), are left out of actor tops.
   auto known = [&key](int side) { return key(side) + " NOT IN ('', '---')"; };
-  std::string cols = ", e.NumMentions AS nm, e.GoldsteinScale AS g FROM events e WHERE 1" + w.sql;
+  // The summary table has country-level actors and roots: it answers those tops when the filter allows.
+  const bool summary = SummaryAllows(filter) && (by == "root" || (actor_chars == 3 && by != "code" && by != "base")) &&
+                       SummaryFresh();
+  std::string cols = summary ? ", e.events AS n, e.mentions AS nm, e.goldstein AS g FROM daily e WHERE 1" + w.sql +
+                                   (filter.from > 0 || filter.to > 0 ? " AND e.day <> " + std::to_string(kNoDay) : "")
+                             : ", 1 AS n, e.NumMentions AS nm, e.GoldsteinScale AS g FROM events e WHERE 1" + w.sql;
   std::string inner;
   if (by == "actor") {
     inner = "SELECT " + key(1) + " AS k" + cols + " AND " + known(1) + " UNION ALL SELECT " + key(2) + " AS k" +
@@ -1322,8 +1545,8 @@ Result<std::vector<TopRow>> Store::Top(const QueryFilter& filter, const std::str
   } else {
     return Status::InvalidArgument("unknown --by \"" + by + "\" (actor, source, target, dyad, pair, code, base, root)");
   }
-  std::string sql = "SELECT k, count(*), total(nm), total(g) FROM (" + inner +
-                    ") GROUP BY k ORDER BY count(*) DESC, k LIMIT " + std::to_string(n > 0 ? n : 10);
+  std::string sql = "SELECT k, sum(n), total(nm), total(g) FROM (" + inner +
+                    ") GROUP BY k ORDER BY sum(n) DESC, k LIMIT " + std::to_string(n > 0 ? n : 10);
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare top");
   BindAll(s, w.params);
@@ -1416,7 +1639,11 @@ Result<int64_t> Store::ExportGdelt(std::FILE* events_out, std::FILE* mentions_ou
       row.clear();
       write::AppendGdeltMentionRow(m.event, write::EventContext{&doc, m.event_index, sqlite3_column_int64(s, 1)},
                                    &row);
-      PatchRow(&row, {{0, std::to_string(sqlite3_column_int64(s, 0))}, {12, std::to_string(sqlite3_column_int64(s, 2))}});
+      std::string tone;
+      AppendShortest(m.event.doc_tone, &tone);
+      PatchRow(&row, {{0, std::to_string(sqlite3_column_int64(s, 0))},
+                      {12, std::to_string(sqlite3_column_int64(s, 2))},
+                      {13, tone}});  // MentionDocTone
       buf += row;
       if (buf.size() > (1 << 16) && !flush(mentions_out)) break;
     }

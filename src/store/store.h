@@ -13,6 +13,9 @@
 // Writing is transactional per batch: PutDocument() inserts a document row
 // together with all its events and mentions inside the current transaction,
 // so a crash (even SIGKILL) loses whole documents only, never parts of one.
+// A per-day summary table (events, mentions, Goldstein sum per source country,
+// target country, day, root and QuadClass) is kept with the events; Series()
+// and Top() read it when their filter allows (docs/store.md).
 //
 // Deduplication rule (docs/store.md): a new mention joins an existing event
 // when both have the same CAMEO base code (first 3 digits), the same source and
@@ -40,7 +43,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this code writes; Open() migrates older files up to it.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct DedupOptions {
   bool enabled = true;
@@ -57,6 +60,10 @@ struct StoreOptions {
   // PRAGMA synchronous: false = NORMAL (WAL: a power cut may lose the last
   // commits but never corrupts; SIGKILL loses nothing committed), true = FULL.
   bool sync_full = false;
+  // Bulk load: when the store has no events yet (or a bulk load of it was interrupted), the indexes that
+  // only queries use are dropped and built once by FinishLoad() instead of being updated per event.
+  // Queries stay correct meanwhile (only slower); a later Open for writing without this flag builds them.
+  bool defer_indexes = false;
 };
 
 // A document as stored, without its text.
@@ -130,6 +137,9 @@ struct QueryFilter {
   int64_t limit = 100;              // <= 0: no limit
   bool with_mentions = false;
   bool newest_first = false;
+  // Series/Top read the per-day summary table when the filter allows (actor or dyad codes of at most 3
+  // characters, roots, QuadClasses, dates); true forces reading the events table (tests compare both).
+  bool no_summary = false;
 };
 
 enum class Bucket { kDay, kWeek, kMonth, kYear };
@@ -172,6 +182,9 @@ class Store {
   Result<bool> HasDocument(const std::string& doc_id, uint64_t content_hash);
   // Commits the open batch (no-op when none).
   Status Commit();
+  // Ends a bulk load (StoreOptions::defer_indexes): commits, then builds the deferred indexes. No-op otherwise.
+  Status FinishLoad();
+  bool indexes_deferred() const { return indexes_deferred_; }
   // Rolls the open batch back.
   void Rollback();
 
@@ -203,7 +216,15 @@ class Store {
   Status DeleteDocumentEvents(int64_t doc_rowid);
   struct FoundEvent {
     int64_t id = 0, global_id = 0, date_added = 0;
+    std::string a1, a2, root;  // the event's summary key (daily table), for a merged mention
+    int64_t day = 0;
+    int quad = 0;
   };
+  struct Daily;  // pending per-day summary deltas of the open batch (store.cc)
+  Status FlushDaily();
+  // False while a bulk load is under way (its summary rows are written at its end): read the events then.
+  bool SummaryFresh();
+  Status SetIndexesDeferred(bool deferred);
   Result<FoundEvent> FindEvent(const Event& e, int64_t day, int64_t dedup_hash, const std::string& place_key);
   Status RecountEvent(int64_t event_id);
   Status Error(const char* what) const;
@@ -217,6 +238,52 @@ class Store {
   bool in_txn_ = false;
   int64_t date_added_ = 0;
   int64_t next_mention_id_ = 1;
+  bool indexes_deferred_ = false;
+  std::unique_ptr<Daily> daily_;
+
+  // --- Browsing (dyad serve): src/store/browse.cc ---
+ public:
+  // A page of events matching `filter`: at most filter.limit (> 0) after skipping `offset`, by date, newest
+  // first when filter.newest_first (ties by id in the same direction). Each event has its own columns
+  // and its first mention's sentence, outlet and URL (event.first.event holds the coding; its actors'
+  // `text` is GDELT's upper-case Actor1Name). `geo_types` receives each event's ActionGeo_Type.
+  // For a dyad it walks the dyad index in date order, so a page costs the same on any store size.
+  Result<std::vector<StoredEvent>> ListEvents(const QueryFilter& filter, int64_t offset, std::vector<int>* geo_types);
+  // One event with all its mentions (in mention order); *found false when there is no such id.
+  // `geo_type` receives the event's ActionGeo_Type (0 when it has no place).
+  Status GetEvent(int64_t id, StoredEvent* event, int* geo_type, bool* found);
+  struct ActorCount {
+    std::string code;    // a whole actor code ("RUSGOV") or its 3-character country part ("RUS")
+    int64_t events = 0;  // events naming it as source or target (an event naming it twice counts once)
+  };
+  // Every actor code seen in the store and every 3-character prefix of one, with event counts, sorted
+  // by code. Reads the whole events table (about a second per million events): callers cache it.
+  Result<std::vector<ActorCount>> ActorCounts();
+  struct PlaceCount {
+    std::string name, country;
+    double lat = 0, lon = 0;
+    int64_t events = 0;
+    int64_t quad[4] = {0, 0, 0, 0};
+  };
+  // Events matching `filter` that have a place, counted per place (gazetteer id, else name and
+  // country). `filter.limit` is ignored.
+  Result<std::vector<PlaceCount>> PlaceCounts(const QueryFilter& filter);
+  // Per-request time limit: SQL run on this connection after `deadline` stops with an error and
+  // deadline_exceeded() turns true until ClearDeadline().
+  void SetDeadline(int64_t deadline_steady_ns);
+  void ClearDeadline();
+  bool deadline_exceeded() const { return deadline_hit_; }
+  // SQLite's PRAGMA data_version: changes when another connection has committed since the last call.
+  Result<int64_t> DataVersion();
+
+ private:
+  // Prepared browsing statements by SQL text, reused across requests (reset after each use).
+  struct BrowseStatements;
+  sqlite3_stmt* BrowseStatement(const std::string& sql);
+  std::unique_ptr<BrowseStatements, void (*)(BrowseStatements*)> browse_statements_{nullptr, nullptr};
+  int64_t deadline_ns_ = 0;
+  bool deadline_hit_ = false;
+  // --- end of browsing section ---
 };
 
 // One GDELT 2.0 events row (61 columns and '\n') for a stored event: the write

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "store/precoded.h"
@@ -110,9 +111,16 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
   TempDb tmp;
   {
     auto s = OpenStore(tmp.path());
-    Put(s.get(), MakeDoc("d1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+    Put(s.get(), MakeDoc("d1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101),
+                                           MakeEvent("USAGOV", "190", "CHNGOV", 20250102, 1)});
     // Turn it back into a version 1 store.
-    ASSERT_TRUE(s->Exec("DROP INDEX events_dyad_rev; DROP INDEX events_day; DROP INDEX mentions_event;"
+    std::string v4_columns;
+    for (const char* c : {"geo_type", "geo_fips", "geo_adm1", "geo_start", "geo_end", "source_geo", "target_geo",
+                          "quantities", "sentence_tone", "verb_start", "verb_end"}) {
+      v4_columns += std::string("ALTER TABLE mentions DROP COLUMN ") + c + ";";
+    }
+    ASSERT_TRUE(s->Exec("DROP TABLE daily;" + v4_columns +
+                        "DROP INDEX events_dyad_rev; DROP INDEX events_day; DROP INDEX mentions_event;"
                         "CREATE INDEX mentions_event ON mentions(event);"
                         "ALTER TABLE events DROP COLUMN day_min; ALTER TABLE events DROP COLUMN day_max;"
                         "ALTER TABLE mentions DROP COLUMN date_precision;"
@@ -122,8 +130,12 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
   }
   auto s = OpenStore(tmp.path());
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->schema_version(), 3);
+  EXPECT_EQ(s->schema_version(), 4);
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad_rev','events_day')"), 2);
+  // Version 4 built the summary table from the events it found.
+  EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT events FROM daily WHERE a1 = 'USA' AND a2 = 'CHN' AND EventRootCode = '19'"), 1);
+  ASSERT_TRUE(s->Exec("DELETE FROM events WHERE Actor1Code = 'USAGOV'; DELETE FROM daily WHERE a1 = 'USA'").ok());
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events WHERE day_min = day AND day_max = day"), 1);
   // The migrated store takes new events and merges into the old one.
@@ -656,6 +668,283 @@ TEST(SyntheticTest, GeneratorIsDeterministicAndSkewed) {
   for (auto& [k, n] : freq) top = std::max(top, n);
   // Zipf: the most frequent actor is far above the uniform share.
   EXPECT_GT(top, 5 * 6000 / static_cast<int>(a.actor_pool().size()));
+}
+
+// --- Version 4: the per-day summary table, the new event fields, bulk loads.
+
+// Series and tops from the summary table must equal those computed from the events, for every filter the
+// table can answer, after merges, a replaced document and events without a date or actors.
+TEST(SummaryTest, SeriesAndTopsFromTheSummaryEqualThoseFromTheEvents) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path(), StoreOptions{.text_index = false});
+  SyntheticGenerator gen({.seed = 9, .first = 20230101, .years = 2});
+  PrecodedDocument d;
+  for (int i = 0; i < 1500; ++i) {
+    gen.Next(&d);
+    ASSERT_TRUE(s->PutDocument(d.record, d.events).ok());
+  }
+  RepeatCorpus rep = MakeRepeatCorpus(400, 4, 60, 3);  // repeats: mentions merge into earlier events
+  for (const PrecodedDocument& r : rep.docs) ASSERT_TRUE(s->PutDocument(r.record, r.events).ok());
+  Event undated = MakeEvent("RUSGOV", "057", "IRNGOV", 0);
+  Event no_actor = MakeEvent("RUSGOV", "190", "IRNGOV", 20240105);
+  no_actor.target = EventActor();
+  Put(s.get(), MakeDoc("odd", 20240105), {undated, no_actor});
+  // Replace a document that has merged mentions: its events' summary rows are recomputed.
+  PrecodedDocument changed = rep.docs[1];
+  changed.record.content_hash ^= 1;
+  changed.events[0].code = "042";
+  Put(s.get(), changed.record, changed.events);
+  ASSERT_TRUE(s->Commit().ok());
+  ASSERT_GT(Int(s.get(), "SELECT count(*) FROM daily"), 0);
+  ASSERT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), Int(s.get(), "SELECT count(*) FROM events"));
+  ASSERT_EQ(Int(s.get(), "SELECT sum(mentions) FROM daily"), Int(s.get(), "SELECT count(*) FROM mentions"));
+
+  std::string a = gen.actor_pool()[0].substr(0, 3), b = gen.actor_pool()[1].substr(0, 3);
+  std::vector<QueryFilter> filters = {
+      {},
+      {.dyad_a = a, .dyad_b = b},
+      {.dyad_a = a, .dyad_b = b, .directed = true},
+      {.actors = {a}},
+      {.actors = {a, b}, .quads = {3, 4}},
+      {.roots = {"05", "19"}, .from = 20230301, .to = 20231231},
+      {.to = 20230630},
+      {.actors = {a.substr(0, 2)}, .from = 20240101},
+  };
+  int compared = 0;
+  for (const QueryFilter& f : filters) {
+    QueryFilter events_only = f;
+    events_only.no_summary = true;
+    for (Bucket bucket : {Bucket::kDay, Bucket::kWeek, Bucket::kMonth}) {
+      auto x = s->Series(f, bucket), y = s->Series(events_only, bucket);
+      ASSERT_TRUE(x.ok() && y.ok());
+      ASSERT_EQ(x.value().size(), y.value().size());
+      for (size_t i = 0; i < x.value().size(); ++i) {
+        EXPECT_EQ(x.value()[i].period, y.value()[i].period);
+        EXPECT_EQ(x.value()[i].events, y.value()[i].events);
+        for (int q = 0; q < 4; ++q) EXPECT_EQ(x.value()[i].quad[q], y.value()[i].quad[q]);
+        EXPECT_NEAR(x.value()[i].goldstein_sum, y.value()[i].goldstein_sum, 1e-6);
+        compared += x.value()[i].events > 0;
+      }
+    }
+    for (const char* by : {"actor", "source", "target", "dyad", "pair", "root"}) {
+      auto x = s->Top(f, by, 3, 15), y = s->Top(events_only, by, 3, 15);
+      ASSERT_TRUE(x.ok() && y.ok()) << by;
+      ASSERT_EQ(x.value().size(), y.value().size()) << by;
+      for (size_t i = 0; i < x.value().size(); ++i) {
+        EXPECT_EQ(x.value()[i].key, y.value()[i].key) << by << " " << i;
+        EXPECT_EQ(x.value()[i].events, y.value()[i].events) << by;
+        EXPECT_EQ(x.value()[i].mentions, y.value()[i].mentions) << by;
+        EXPECT_NEAR(x.value()[i].goldstein_sum, y.value()[i].goldstein_sum, 1e-6) << by;
+      }
+    }
+  }
+  EXPECT_GT(compared, 100);
+}
+
+TEST(SummaryTest, BulkLoadDefersQueryIndexesAndBuildsThemAtTheEnd) {
+  TempDb tmp;
+  auto count_indexes = [](Store* s) {
+    return Int(s, "SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad', 'events_dyad_rev', "
+                  "'events_day', 'daily_a2', 'daily_day')");
+  };
+  {
+    auto s = OpenStore(tmp.path(), StoreOptions{.defer_indexes = true});
+    EXPECT_TRUE(s->indexes_deferred());
+    EXPECT_EQ(count_indexes(s.get()), 0);
+    Put(s.get(), MakeDoc("b1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+    // Queries are answered meanwhile (without the indexes).
+    auto q = s->Query({.actors = {"RUS"}});
+    ASSERT_TRUE(q.ok());
+    EXPECT_EQ(q.value().size(), 1u);
+    // Killed here: no FinishLoad().
+  }
+  {
+    // Resuming the bulk load keeps deferring; finishing builds the indexes.
+    auto s = OpenStore(tmp.path(), StoreOptions{.defer_indexes = true});
+    EXPECT_TRUE(s->indexes_deferred());
+    Put(s.get(), MakeDoc("b2", 20250301), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250301)});
+    // Series and tops read the events while the summary table waits for the end of the load.
+    auto series = s->Series({.actors = {"RUS"}}, Bucket::kMonth);
+    ASSERT_TRUE(series.ok());
+    ASSERT_EQ(series.value().size(), 3u);
+    EXPECT_EQ(series.value()[2].events, 1);
+    ASSERT_TRUE(s->FinishLoad().ok());
+    EXPECT_FALSE(s->indexes_deferred());
+    EXPECT_EQ(count_indexes(s.get()), 5);
+    EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 2);
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM daily"), 2);
+  }
+  {
+    // A store with events is never bulk-loaded: its indexes stay.
+    auto s = OpenStore(tmp.path(), StoreOptions{.defer_indexes = true});
+    EXPECT_FALSE(s->indexes_deferred());
+    EXPECT_EQ(count_indexes(s.get()), 5);
+  }
+  {
+    // An interrupted bulk load, then a normal open: the indexes are built then.
+    auto s = OpenStore(tmp.path("other.db"), StoreOptions{.defer_indexes = true});
+    EXPECT_EQ(count_indexes(s.get()), 0);
+  }
+  auto s = OpenStore(tmp.path("other.db"));
+  EXPECT_FALSE(s->indexes_deferred());
+  EXPECT_EQ(count_indexes(s.get()), 5);
+}
+
+Event RichEvent() {
+  Event e = MakeEvent("RUSGOV", "0871", "UKRGOV", 20250310, 2);
+  e.location = EventLocation{"Kyiv, Kyyiv, Misto, Ukraine", "UKR", 50.45, 30.5233, "703448", 4, "UP", "UP12", 40, 44};
+  e.source_location = EventLocation{"Moscow, Moskva, Russia", "RUS", 55.7522, 37.6156, "524901", 4, "RS", "RS48", 3, 9};
+  e.target_location = EventLocation{"Ukraine", "UKR", 49, 32, "", 1, "UP", "", 0, 0};
+  Quantity q;
+  q.value = 55e9;
+  q.unit = "cubic meters";
+  q.counts = "gas";
+  q.qualifier = "up to";
+  q.text = "up to 55 billion cubic meters";
+  q.char_start = 60;
+  q.char_end = 89;
+  e.quantities = {q, Quantity{12, "", "killed", "at least", "at least 12", 5, 16}};
+  e.doc_tone = -3.25;
+  e.sentence_tone = -7.5;
+  e.verb = "agreed";
+  e.verb_start = 21;
+  e.verb_end = 27;
+  return e;
+}
+
+void ExpectRichFields(const Event& got, const Event& want) {
+  ASSERT_TRUE(got.location.has_value());
+  EXPECT_EQ(got.location->geo_type, 4);
+  EXPECT_EQ(got.location->fips_country, "UP");
+  EXPECT_EQ(got.location->adm1, "UP12");
+  EXPECT_EQ(got.location->char_start, 40u);
+  EXPECT_EQ(got.location->char_end, 44u);
+  ASSERT_TRUE(got.source_location.has_value());
+  EXPECT_EQ(got.source_location->name, want.source_location->name);
+  EXPECT_EQ(got.source_location->adm1, "RS48");
+  EXPECT_DOUBLE_EQ(got.source_location->lat, 55.7522);
+  EXPECT_EQ(got.source_location->feature_id, "524901");
+  ASSERT_TRUE(got.target_location.has_value());
+  EXPECT_EQ(got.target_location->geo_type, 1);
+  ASSERT_EQ(got.quantities.size(), 2u);
+  EXPECT_DOUBLE_EQ(got.quantities[0].value, 55e9);
+  EXPECT_EQ(got.quantities[0].unit, "cubic meters");
+  EXPECT_EQ(got.quantities[0].counts, "gas");
+  EXPECT_EQ(got.quantities[0].qualifier, "up to");
+  EXPECT_EQ(got.quantities[0].text, want.quantities[0].text);
+  EXPECT_EQ(got.quantities[0].char_end, 89u);
+  EXPECT_EQ(got.quantities[1].counts, "killed");
+  EXPECT_DOUBLE_EQ(got.doc_tone, -3.25);
+  EXPECT_DOUBLE_EQ(got.sentence_tone, -7.5);
+  EXPECT_EQ(got.verb_start, 21u);
+  EXPECT_EQ(got.verb_end, 27u);
+}
+
+TEST(EventFieldsTest, PlacesQuantitiesTonesAndVerbSpanAreStoredAndReadBack) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Event e = RichEvent();
+  Put(s.get(), MakeDoc("rich", 20250310), {e});
+  auto q = s->Query({.actors = {"RUS"}, .with_mentions = true});
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q.value().size(), 1u);
+  ExpectRichFields(q.value()[0].first.event, e);
+  ASSERT_EQ(q.value()[0].mentions.size(), 1u);
+  ExpectRichFields(q.value()[0].mentions[0].event, e);
+  // The GDELT columns: AvgTone, and the three geo blocks.
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events WHERE AvgTone = -3.25 AND Actor1Geo_Type = 4 AND "
+                         "Actor1Geo_CountryCode = 'RS' AND Actor1Geo_ADM1Code = 'RS48' AND Actor1Geo_FeatureID = "
+                         "'524901' AND Actor2Geo_Type = 1 AND Actor2Geo_FullName = 'Ukraine' AND ActionGeo_Type = 4 "
+                         "AND ActionGeo_CountryCode = 'UP' AND ActionGeo_ADM1Code = 'UP12'"),
+            1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions WHERE MentionDocTone = -3.25"), 1);
+  // An event without them reads back without them.
+  Put(s.get(), MakeDoc("plain", 20250311), {MakeEvent("USAGOV", "111", "CHNGOV", 20250311)});
+  auto p = s->Query({.actors = {"USA"}});
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p.value().size(), 1u);
+  const Event& plain = p.value()[0].first.event;
+  EXPECT_FALSE(plain.location || plain.source_location || plain.target_location);
+  EXPECT_TRUE(plain.quantities.empty());
+  EXPECT_EQ(plain.doc_tone, 0);
+  // Export: the GDELT row carries the tone and the places.
+  std::string row;
+  AppendGdeltRow(q.value()[0], &row);
+  std::vector<std::string> f;
+  std::stringstream ss(row.substr(0, row.size() - 1));
+  for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[34], "-3.25");
+  EXPECT_EQ(f[35], "4");
+  EXPECT_EQ(f[37], "RS");
+  EXPECT_EQ(f[38], "RS48");
+  EXPECT_EQ(f[42], "524901");
+  EXPECT_EQ(f[51], "4");
+  EXPECT_EQ(f[54], "UP12");
+  // Exported mentions carry the document's tone.
+  std::string me_path = tmp.path("mentions.tsv");
+  std::FILE* me = std::fopen(me_path.c_str(), "wb");
+  ASSERT_TRUE(s->ExportGdelt(nullptr, me).ok());
+  std::fclose(me);
+  std::ifstream in(me_path);
+  std::string first;
+  std::getline(in, first);
+  std::vector<std::string> m;
+  std::stringstream ms(first);
+  for (std::string cell; std::getline(ms, cell, '\t');) m.push_back(cell);
+  ASSERT_GE(m.size(), 14u);
+  EXPECT_EQ(m[13], "-3.25");
+  // dyad query's JSON object has the new fields too.
+  std::string json = EventJson(q.value()[0].first.event, 0);
+  EXPECT_NE(json.find("\"source_location\":{"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"adm1\":\"UP12\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"quantities\":[{"), std::string::npos) << json;
+}
+
+TEST(EventFieldsTest, PrecodedLinesCarryTheNewFields) {
+  Event e = RichEvent();
+  std::string line;
+  AppendPrecodedLine(MakeDoc("p1", 20250310), {e}, &line);
+  line.pop_back();
+  PrecodedReader reader("in.jsonl");
+  std::vector<PrecodedDocument> docs;
+  std::string error;
+  reader.Add(line, &docs, &error);
+  ASSERT_EQ(error, "");
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].events.size(), 1u);
+  ExpectRichFields(docs[0].events[0], e);
+}
+
+TEST(SyntheticTest, PlacesHaveRealisticGeoTypes) {
+  SyntheticGenerator gen({.seed = 4});
+  PrecodedDocument d;
+  std::map<int, int> types;
+  int with_place = 0, events = 0, actor_places = 0, quantities = 0;
+  for (int i = 0; i < 3000; ++i) {
+    gen.Next(&d);
+    for (const Event& e : d.events) {
+      ++events;
+      actor_places += e.source_location.has_value();
+      quantities += !e.quantities.empty();
+      if (!e.location) continue;
+      ++with_place;
+      ++types[e.location->geo_type];
+      EXPECT_FALSE(e.location->fips_country.empty());
+      if (e.location->geo_type == 4 || e.location->geo_type == 3) {
+        EXPECT_FALSE(e.location->feature_id.empty());
+      }
+    }
+  }
+  EXPECT_GT(with_place, events / 3);
+  // Mostly cities (4), then countries (1), some first-level divisions (5), US states and cities (2, 3).
+  EXPECT_GT(types[4], types[1]);
+  EXPECT_GT(types[1], 0);
+  EXPECT_GT(types[5], 0);
+  EXPECT_GT(types[3], 0);
+  EXPECT_EQ(types[0], 0);
+  EXPECT_GT(actor_places, 0);
+  EXPECT_GT(quantities, 0);
 }
 
 }  // namespace

@@ -19,6 +19,42 @@ const char* const kOutlets[] = {"Reuters", "AFP", "AP", "BBC", "Al Jazeera", "Xi
 const char* const kVerbs[] = {"met", "criticized", "accused", "praised", "threatened", "attacked", "urged",
                               "signed an agreement with", "appealed to", "demanded from"};
 
+// Places as the extract stage resolves them (GDELT geo types: 1 country, 2 US state, 3 US city, 4 world
+// city, 5 first-level division elsewhere), a few per country; countries without an entry get a
+// country-level place.
+struct SyntheticPlace {
+  const char* country;  // ISO3
+  int geo_type;
+  const char* name;
+  const char* fips;
+  const char* adm1;
+  double lat, lon;
+  const char* feature_id;
+};
+const SyntheticPlace kPlaces[] = {
+    {"USA", 3, "Washington, District of Columbia, United States", "US", "USDC", 38.8951, -77.0364, "531871"},
+    {"USA", 3, "New York, New York, United States", "US", "USNY", 40.7143, -74.0060, "977396"},
+    {"USA", 2, "Texas, United States", "US", "USTX", 31.106, -97.6475, "TX"},
+    {"RUS", 4, "Moscow, Moskva, Russia", "RS", "RS48", 55.7522, 37.6156, "-2960561"},
+    {"RUS", 5, "Belgorod, Belgorodskaya Oblast', Russia", "RS", "RS09", 50.6107, 36.5802, "RS09"},
+    {"CHN", 4, "Beijing, Beijing, China", "CH", "CH22", 39.9289, 116.388, "-1898541"},
+    {"IRN", 4, "Tehran, Tehran, Iran", "IR", "IR26", 35.75, 51.5148, "10074674"},
+    {"ISR", 4, "Jerusalem, Israel (general), Israel", "IS", "IS00", 31.7833, 35.2167, "-797146"},
+    {"UKR", 4, "Kiev, Kyyiv, Misto, Ukraine", "UP", "UP12", 50.4333, 30.5167, "-1044367"},
+    {"UKR", 5, "Donets'ka Oblast', Ukraine", "UP", "UP05", 48, 37.5, "UP05"},
+    {"GBR", 4, "London, London, City of, United Kingdom", "UK", "UKH9", 51.5, -0.116667, "-2601889"},
+    {"FRA", 4, "Paris, Ile-de-France, France", "FR", "FRA8", 48.8667, 2.33333, "-1456928"},
+    {"DEU", 4, "Berlin, Berlin, Germany", "GM", "GM16", 52.5167, 13.4, "-1746443"},
+    {"TUR", 4, "Ankara, Ankara, Turkey", "TU", "TU68", 39.9272, 32.8644, "-735361"},
+    {"SYR", 4, "Damascus, Dimashq, Syria", "SY", "SY13", 33.5102, 36.2913, "-3020034"},
+    {"IRQ", 4, "Baghdad, Baghdad, Iraq", "IZ", "IZ07", 33.3386, 44.3939, "-3081128"},
+    {"AFG", 4, "Kabul, Kabol, Afghanistan", "AF", "AF13", 34.5167, 69.1833, "-3378435"},
+    {"IND", 4, "New Delhi, Delhi, India", "IN", "IN07", 28.6, 77.2, "-2106102"},
+    {"SAU", 4, "Riyadh, Ar Riyad, Saudi Arabia", "SA", "SA10", 24.6408, 46.7728, "-3092186"},
+    {"EGY", 4, "Cairo, Al Qahirah, Egypt", "EG", "EG11", 30.05, 31.25, "-290692"},
+    {"PSE", 4, "Gaza, Gaza Strip, Occupied Palestinian Territory", "GZ", "GZ00", 31.5, 34.4667, "-5034290"},
+};
+
 std::vector<double> ZipfCdf(size_t n, double s) {
   std::vector<double> cdf(n);
   double sum = 0;
@@ -51,6 +87,52 @@ void FillActor(const std::string& code, EventActor* a) {
 }
 
 }  // namespace
+
+// A place in (or, one time in five, the country level of) `country`.
+EventLocation PlaceIn(const std::string& country, std::mt19937_64& rng) {
+  std::vector<const SyntheticPlace*> in;
+  for (const SyntheticPlace& p : kPlaces) {
+    if (country == p.country) in.push_back(&p);
+  }
+  EventLocation loc;
+  if (in.empty() && rng() % 5 < 3) {
+    // A country without a listed place: its capital, as a world city.
+    std::string name(cameo::CountryName(country));
+    std::string fips(cameo::CountryFips(country));
+    if (fips.empty()) fips = country.substr(0, 2);
+    loc.geo_type = 4;
+    loc.country = country;
+    loc.name = "Capital, " + (name.empty() ? country : name);
+    loc.fips_country = fips;
+    loc.adm1 = fips + "00";
+    loc.feature_id = "-9" + std::to_string(std::hash<std::string>()(country) % 1000000);
+    loc.lat = -40 + static_cast<double>(rng() % 9000) / 100.0;
+    loc.lon = -120 + static_cast<double>(rng() % 24000) / 100.0;
+    return loc;
+  }
+  if (in.empty() || rng() % 5 == 0) {
+    loc.geo_type = 1;
+    loc.country = country;
+    loc.name = std::string(cameo::CountryName(country));
+    if (loc.name.empty()) loc.name = country;
+    loc.fips_country = std::string(cameo::CountryFips(country));
+    if (loc.fips_country.empty()) loc.fips_country = country.substr(0, 2);
+    loc.feature_id = loc.fips_country;  // GDELT's feature id of a country is its FIPS code
+    loc.lat = -40 + static_cast<double>(rng() % 9000) / 100.0;
+    loc.lon = -120 + static_cast<double>(rng() % 24000) / 100.0;
+    return loc;
+  }
+  const SyntheticPlace& p = *in[rng() % in.size()];
+  loc.geo_type = p.geo_type;
+  loc.name = p.name;
+  loc.country = p.country;
+  loc.fips_country = p.fips;
+  loc.adm1 = p.adm1;
+  loc.lat = p.lat;
+  loc.lon = p.lon;
+  loc.feature_id = p.feature_id;
+  return loc;
+}
 
 SyntheticGenerator::SyntheticGenerator(const SyntheticOptions& options) : options_(options), rng_(options.seed) {
   for (const char* c : kCountries) {
@@ -102,6 +184,7 @@ void SyntheticGenerator::Next(PrecodedDocument* doc) {
   r.title = "Synthetic report " + std::to_string(doc_counter_);
   int n = 1 + static_cast<int>(rng_() % static_cast<uint64_t>(std::max(1, options_.max_events_per_doc)));
   r.sentences = n + 2;
+  double doc_tone = -8 + static_cast<double>(rng_() % 1100) / 100.0;  // news skews negative
   uint32_t offset = 0;
   for (int i = 0; i < n; ++i) {
     Event e;
@@ -125,13 +208,28 @@ void SyntheticGenerator::Next(PrecodedDocument* doc) {
     offset = e.char_end + 1;
     e.modality = (rng_() % 10 == 0) ? Modality::kReported : Modality::kAsserted;
     e.pattern = "synthetic";
-    if (rng_() % 4 == 0) {
-      EventLocation loc;
-      loc.country = e.source.country;
-      loc.name = "City of " + loc.country;
-      loc.lat = -60 + static_cast<double>(rng_() % 12000) / 100.0;
-      loc.lon = -180 + static_cast<double>(rng_() % 36000) / 100.0;
-      e.location = std::move(loc);
+    e.verb_start = e.char_start + static_cast<uint32_t>(src.size() + 1);
+    e.verb_end = e.verb_start + static_cast<uint32_t>(e.verb.size());
+    e.doc_tone = doc_tone;
+    e.sentence_tone = doc_tone + (static_cast<double>(rng_() % 600) - 300) / 100.0;
+    // About half the events have a place (mostly the source's or the target's country), some their actors'.
+    uint64_t where = rng_() % 20;
+    if (where < 10) e.location = PlaceIn(where < 6 ? e.source.country : e.target.country, rng_);
+    if (rng_() % 8 == 0) e.source_location = PlaceIn(e.source.country, rng_);
+    if (rng_() % 12 == 0) e.target_location = PlaceIn(e.target.country, rng_);
+    if (e.location) {
+      e.location->char_start = e.char_end - 10;
+      e.location->char_end = e.char_end - 3;
+    }
+    if (rng_() % 10 == 0) {
+      Quantity q;
+      q.value = static_cast<double>(1 + rng_() % 200);
+      q.counts = rng_() % 2 ? "killed" : "people";
+      q.qualifier = rng_() % 3 == 0 ? "at least" : "";
+      q.text = (q.qualifier.empty() ? "" : q.qualifier + " ") + std::to_string(static_cast<int>(q.value));
+      q.char_start = e.char_start;
+      q.char_end = e.char_start + static_cast<uint32_t>(q.text.size());
+      e.quantities.push_back(std::move(q));
     }
     doc->events.push_back(std::move(e));
   }
