@@ -8,6 +8,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev                   # JSON, command line
   libicu-dev                                        # Unicode normalisation
   libsqlite3-dev                                    # the event store (dyad ingest/query/stats/export)
+  libcpp-httplib-dev wrk                            # dyad serve (HTTP server) and its load test
+  chromium                                          # the dashboard's browser tests (headless)
   wordnet-base                                      # WordNet morphology for the lemmatiser (training only)
 )
 missing=()
@@ -19,4 +21,21 @@ if ((${#missing[@]})); then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The dashboard (web/): its front-end libraries come from npm, bundled at build
+# time (nothing is fetched at run time). Node.js >= 20 (the machine image's, or
+# Debian's nodejs + npm when none is present); `npm ci` only when
+# web/node_modules is missing or older than web/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "install-deps: installing nodejs npm" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+web="$(dirname "$0")/../web"
+if [ ! -f "$web/node_modules/.package-lock.json" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+  echo "install-deps: npm ci in web/" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error) ||
+    echo "install-deps: npm ci failed: dyad builds with a placeholder page instead of the dashboard" >&2
 fi

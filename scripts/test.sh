@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
+# The dashboard's browser tests skip without its npm packages; here they must run.
+[ -f web/node_modules/.package-lock.json ] || { echo "test.sh: web/node_modules missing (npm ci failed?)" >&2; exit 1; }
 echo "== dictionary lint (PETRARCH-format files, SVO gold)" >&2
 python3 tools/dictgen/check.py
 for preset in release asan-ubsan; do

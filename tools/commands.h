@@ -12,6 +12,8 @@ void RegisterCodeCommands(CLI::App& app, int* exit_code);    // code        (cmd
 void RegisterEvalCommands(CLI::App& app, int* exit_code);    // eval, explain (cmd_eval.cc)
 void RegisterSyntaxCommands(CLI::App& app, int* exit_code);  // parse, train-syntax, eval-syntax (cmd_syntax.cc)
 void RegisterStoreCommands(CLI::App& app, int* exit_code);   // ingest, query, stats, export (cmd_store.cc)
+void RegisterDictCommands(CLI::App& app, int* exit_code);    // dict check, dict explain (cmd_dict.cc)
+void RegisterServeCommands(CLI::App& app, int* exit_code);   // serve (cmd_serve.cc)
 
 }  // namespace dyad::cli
 

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterEvalCommands(app, &exit_code);
   dyad::cli::RegisterSyntaxCommands(app, &exit_code);
   dyad::cli::RegisterStoreCommands(app, &exit_code);
+  dyad::cli::RegisterDictCommands(app, &exit_code);
+  dyad::cli::RegisterServeCommands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
