@@ -145,12 +145,12 @@ TEST(GoldAccuracy, DatesAndPlacesWhereTheTextStatesThem) {
   RecordProperty("place_accuracy", std::to_string(ratio(places_right, places_stated)));
   RecordProperty("matched", std::to_string(matched));
   ASSERT_GT(matched, 0) << "no gold event matched a coded one";
-  // The acceptance figure is 0.85 for both. Dates reach it; places
-  // measured 0.838 on 229 stated places (2026-11-29: the misses are places the
-  // gazetteer lacks, "Camp David", "Avdiivka", "Strait of Hormuz", and names used
-  // as modifiers, "a Moscow court"); this floor catches a regression meanwhile.
+  // The acceptance figure, 0.85 for both: dates measured 0.899, places
+  // 0.851 (206 of 242) on 2026-11-29. The remaining place misses are places the
+  // gazetteer lacks ("Camp David", "Strait of Hormuz") and names used as
+  // modifiers of other nouns ("a Moscow court").
   EXPECT_GE(ratio(dates_right, dates_stated), 0.85);
-  EXPECT_GE(ratio(places_right, places_stated), 0.80);
+  EXPECT_GE(ratio(places_right, places_stated), 0.85);
 }
 
 }  // namespace

@@ -67,7 +67,10 @@ bool IsLocativePrep(std::string_view f) {
   for (std::string_view p : {"in", "at", "near", "from", "outside", "inside", "across", "throughout", "around",
                              "within", "into", "off", "visited", "visiting", "visit", "visits", "toured", "entered",
                              "nearby", "annexed", "annex", "seized", "seizing", "captured", "capturing", "occupied",
-                             "retook", "recaptured", "liberated", "shelled", "bombed", "stormed", "invaded"}) {
+                             "retook", "recaptured", "liberated", "shelled", "bombed", "stormed", "invaded",
+                             // "helping Russia retake the Kursk region", "troops seized the town of ..."
+                             "retake", "retaking", "retaken", "recapture", "recapturing", "seize", "capture",
+                             "occupy", "occupying", "liberate", "liberating", "invade", "invading", "annexing"}) {
     if (Is(f, p)) return true;
   }
   return false;
@@ -144,7 +147,9 @@ bool IsAttackWord(std::string_view f) {
                              "bomb",     "bombs",    "bombing",   "missile",    "missiles",  "raid",     "raids",
                              "fired",    "shelling", "invasion",  "offensive",  "assault",   "drone",    "drones",
                              "rocket",   "rockets",  "warplanes", "annexation", "occupation", "capture", "seizure",
-                             "blockade", "incursion", "advance",  "march"}) {
+                             "blockade", "incursion", "advance",  "march",
+                             // "dropped chlorine gas on the town of Douma", "launched missiles at Kyiv"
+                             "dropped", "launched", "massacre", "explosion", "shooting", "poisoning"}) {
     if (Is(f, p)) return true;
   }
   return false;
@@ -159,6 +164,17 @@ bool IsPlaceNoun(std::string_view f) {
     if (Is(f, p)) return true;
   }
   return false;
+}
+
+// A name that modifies an attack noun names where it happened: "the Salisbury
+// nerve agent attack", "the Bucha massacre" (not "a Moscow court", see IsModifier).
+bool ModifiesAttackNoun(const Token* tokens, int n, int first, int last) {
+  if (tokens[last].head < 0) return false;
+  int a = Anchor(tokens, n, first, last);
+  std::string_view rel = BaseRel(tokens[a]);
+  if (rel != "compound" && rel != "amod") return false;
+  int h = HeadOf(tokens, n, a);
+  return h > last && h - last <= 4 && IsAttackWord(tokens[h].form);
 }
 
 // A name used as a modifier of a noun ("the Saudi consulate in Istanbul",
@@ -585,6 +601,10 @@ void FindPlaceMentions(const Gazetteer& gaz, const Token* tokens, int n, std::ve
     if (t >= 0 && (IsLocativePrep(tokens[t].form) || motion_to)) {
       if (IsModifier(tokens, n, pm.first, pm.last)) continue;
       pm.prep = t;
+      pm.locative = true;
+      continue;
+    }
+    if (ModifiesAttackNoun(tokens, n, pm.first, pm.last)) {
       pm.locative = true;
       continue;
     }

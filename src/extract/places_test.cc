@@ -193,6 +193,10 @@ const PlaceCase kPlaceCases[] = {
      "RS", 1, "actor"},
     {"a person named Chad is not a place", "Chad Smith criticized Iran.", {"criticized", "", "", "Iran", "IRN"}, "IR",
      1, "actor"},
+    {"a verb of taking ground is a place cue", "Iraqi troops moved to retake Mosul.",
+     {"retake", "Iraqi troops", "IRQMIL", "", ""}, "99072", 4, ""},
+    {"'on' after a weapon dropped names the place struck", "Government aircraft dropped barrel bombs on the city of Homs.",
+     {"dropped", "Government aircraft", "SYRMIL", "", ""}, "169577", 4, ""},
     {"Moscow as Russia (metonymy) is not a place", "This has forced Moscow to look elsewhere for markets.",
      {"forced", "", "", "Moscow", "RUS"}, "RS", 1, "actor"},
 };
@@ -268,6 +272,17 @@ TEST_F(PlacesTest, PlaceInTheEventsOwnClauseWinsOverAnotherClause) {
   EXPECT_EQ(events[0].location->country, "PSE") << events[0].location->name;
   EXPECT_EQ(events[1].location->country, "SYR") << events[1].location->name;
   EXPECT_EQ(events[1].location->basis, "clause");
+}
+
+TEST_F(PlacesTest, NameModifyingAnAttackNounIsWhereItHappened) {
+  if (model_ == nullptr) GTEST_SKIP() << "needs the syntax model: " << *load_error_;
+  syntax::Annotator annotator(*model_);
+  Document doc;
+  auto events = Resolve("Ukraine accused Russian soldiers of the Bucha massacre.",
+                        {{"accused", "Ukraine", "UKR", "Russian soldiers", "RUSMIL"}}, &annotator, &doc);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->feature_id, "711350") << events[0].location->name;  // Bucha
 }
 
 TEST_F(PlacesTest, FindsLocativeMentionsOnly) {
