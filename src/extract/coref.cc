@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extract/words.h"
+
 namespace dyad::extract {
 namespace {
+
+using internal::Is;
+using internal::BaseRel;
 
 // Kind masks for the resolver.
 constexpr uint32_t Bit(MentionKind k) { return 1u << static_cast<int>(k); }
@@ -15,22 +20,6 @@ constexpr uint32_t kDescriptionWindow = 8;  // for "the country", "the president
 constexpr uint32_t kPairWindow = 12;        // for "the two countries"
 constexpr double kDecay = 0.5;              // salience halves with each sentence back
 constexpr double kPairDecay = 0.85;         // co-mentions fade more slowly: the story's dyad
-
-std::string_view BaseRel(std::string_view rel) {
-  size_t c = rel.find(':');
-  return c == std::string_view::npos ? rel : rel.substr(0, c);
-}
-
-// Case-insensitive ASCII equality with a lower-case literal.
-bool Is(std::string_view form, std::string_view lower) {
-  if (form.size() != lower.size()) return false;
-  for (size_t i = 0; i < form.size(); ++i) {
-    char c = form[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 template <size_t N>
 bool IsAny(std::string_view form, const std::string_view (&words)[N]) {

@@ -2,8 +2,18 @@
 
 #include <cstdlib>
 
+#include "extract/words.h"
+
 namespace dyad::extract {
 namespace {
+
+using internal::Lower;
+using internal::IsDigit;
+using internal::IsUpper;
+using internal::Is;
+using internal::BaseRel;
+using internal::HeadOf;
+using internal::IsClauseHead;
 
 using Kind = DateMention::Kind;
 using Modifier = DateMention::Modifier;
@@ -21,7 +31,6 @@ bool ValidDay(int y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
-
 // 0 = Monday .. 6 = Sunday; 1970-01-01 was a Thursday.
 int Weekday(int64_t days) { return static_cast<int>(((days + 3) % 7 + 7) % 7); }
 
@@ -38,19 +47,6 @@ ResolvedDate Year(int y) {
 }
 
 // ---- Words. ----
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
-// ASCII case-insensitive equality with a lower-case literal.
-bool Is(std::string_view form, std::string_view lower) {
-  if (form.size() != lower.size()) return false;
-  for (size_t i = 0; i < form.size(); ++i) {
-    if (Lower(form[i]) != lower[i]) return false;
-  }
-  return true;
-}
 
 bool StartsWith(std::string_view form, std::string_view lower_prefix) {
   return form.size() >= lower_prefix.size() && Is(form.substr(0, lower_prefix.size()), lower_prefix);
@@ -223,29 +219,6 @@ int YearFor(int m, int d, Date doc, Tense tense) {
   if (tense == Tense::kFuture && cand < docd - 62) return y + 1;
   if (cand > docd + 62) return y - 1;
   return y;
-}
-
-// The base relation of a token: "obl:tmod" -> "obl".
-std::string_view BaseRel(const Token& t) {
-  std::string_view r = t.deprel;
-  size_t colon = r.find(':');
-  return colon == std::string_view::npos ? r : r.substr(0, colon);
-}
-
-// 0-based head of token i, -1 for the root or unparsed.
-int HeadOf(const Token* tokens, int n, int i) {
-  int h = tokens[i].head;
-  return h >= 1 && h <= n ? h - 1 : -1;
-}
-
-// The head of a clause: a verb, or any word in a clausal relation (the root,
-// "ccomp", "advcl", "acl" ...), where a date found below it stops belonging
-// to a higher verb.
-bool IsClauseHead(const Token& t) {
-  if (t.upos == "VERB") return true;
-  std::string_view r = BaseRel(t);
-  return r == "root" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "acl" || r == "parataxis" ||
-         r == "csubj";
 }
 
 // A subordinate clause set at another time than the clause it hangs from:

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "extract/dates.h"
+#include "extract/words.h"
 
 #ifndef DYAD_SOURCE_DIR
 #define DYAD_SOURCE_DIR "."
@@ -19,18 +20,14 @@
 namespace dyad::extract {
 namespace {
 
+using internal::Lower;
+using internal::IsUpper;
+using internal::Is;
+using internal::BaseRel;
+using internal::HeadOf;
+using internal::IsClauseHead;
+
 using Kind = GazEntry::Kind;
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
-bool Is(std::string_view form, std::string_view lower) {
-  if (form.size() != lower.size()) return false;
-  for (size_t i = 0; i < form.size(); ++i) {
-    if (Lower(form[i]) != lower[i]) return false;
-  }
-  return true;
-}
 
 uint64_t Hash(std::string_view s) {
   uint64_t h = 14695981039346656037ull;
@@ -41,24 +38,6 @@ uint64_t Hash(std::string_view s) {
 // A word that starts a proper name: an upper-case ASCII letter or a non-ASCII byte ("Île").
 bool Capitalised(std::string_view form) {
   return !form.empty() && (IsUpper(form[0]) || static_cast<unsigned char>(form[0]) >= 0x80);
-}
-
-std::string_view BaseRel(const Token& t) {
-  std::string_view r = t.deprel;
-  size_t colon = r.find(':');
-  return colon == std::string_view::npos ? r : r.substr(0, colon);
-}
-
-int HeadOf(const Token* tokens, int n, int i) {
-  int h = tokens[i].head;
-  return h >= 1 && h <= n ? h - 1 : -1;
-}
-
-bool IsClauseHead(const Token& t) {
-  if (t.upos == "VERB") return true;
-  std::string_view r = BaseRel(t);
-  return r == "root" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "acl" || r == "parataxis" ||
-         r == "csubj";
 }
 
 // Words that put what follows in a place: "in Moscow", "near Aleppo", "from

@@ -6,25 +6,15 @@
 #include <string_view>
 
 #include "extract/dates.h"
+#include "extract/words.h"
 
 namespace dyad::extract {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool Is(std::string_view form, std::string_view lower) {
-  if (form.size() != lower.size()) return false;
-  for (size_t i = 0; i < form.size(); ++i) {
-    if (Lower(form[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
-int HeadOf(const Token* tokens, int n, int i) {
-  int h = tokens[i].head;
-  return h >= 1 && h <= n ? h - 1 : -1;
-}
+using internal::Lower;
+using internal::IsDigit;
+using internal::Is;
+using internal::HeadOf;
 
 // "1,500", "2.5", "55" -> the value; false when the token is not such a number.
 bool ParseDigits(std::string_view f, double* v, bool* has_comma) {
