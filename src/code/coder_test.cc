@@ -10,24 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "code/golden_testing.h"
 #include "tests/testing.h"
 
 namespace dyad::code {
 namespace {
 
-std::shared_ptr<const lexicon::Lexicon> GoldenLexicon() {
-  std::string dir = testing::SourceDir() + "/tests/data/code";
-  lexicon::LexiconFiles files;
-  files.actors = {dir + "/golden.actors.txt"};
-  files.agents = {dir + "/golden.agents.txt"};
-  files.verbs = {dir + "/golden.verbs.txt"};
-  files.discards = {dir + "/golden.discards.txt"};
-  lexicon::LoadReport report;
-  auto lex = lexicon::Lexicon::Load(files, &report);
-  EXPECT_TRUE(lex.ok());
-  EXPECT_TRUE(report.errors.empty());
-  return lex.value();
-}
+std::shared_ptr<const lexicon::Lexicon> GoldenLexicon() { return testing::LoadGoldenLexicon(); }
+
 
 // One document; each sentence given as lines "FORM LEMMA UPOS XPOS HEAD DEPREL".
 Document MakeDoc(const std::vector<std::string>& sentences, Date date = 20150101) {

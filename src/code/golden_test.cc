@@ -14,6 +14,7 @@
 #include "code/coder.h"
 #include "lexicon/lexicon.h"
 #include "syntax/annotator.h"
+#include "code/golden_testing.h"
 #include "tests/testing.h"
 #include "text/segment.h"
 
@@ -35,7 +36,7 @@ struct GoldenRecord {
   bool expect_none = false;
 };
 
-std::string DataDir() { return testing::SourceDir() + "/tests/data/code"; }
+std::string DataDir() { return testing::GoldenDataDir(); }
 
 std::vector<GoldenRecord> ReadRecords(const std::string& path) {
   std::vector<GoldenRecord> out;
@@ -96,16 +97,9 @@ class GoldenTest : public ::testing::Test {
     auto model = syntax::LoadSyntaxModel(model_path);
     ASSERT_TRUE(model.ok()) << model.status().ToString();
     model_ = new std::shared_ptr<const syntax::SyntaxModel>(model.value());
-    lexicon::LexiconFiles files;
-    files.actors = {DataDir() + "/golden.actors.txt"};
-    files.agents = {DataDir() + "/golden.agents.txt"};
-    files.verbs = {DataDir() + "/golden.verbs.txt"};
-    files.discards = {DataDir() + "/golden.discards.txt"};
-    lexicon::LoadReport report;
-    auto lex = lexicon::Lexicon::Load(files, &report);
-    ASSERT_TRUE(lex.ok()) << lex.status().ToString();
-    for (const std::string& e : report.errors) ADD_FAILURE() << "dictionary error: " << e;
-    lexicon_ = new std::shared_ptr<const lexicon::Lexicon>(lex.value());
+    auto lex = testing::LoadGoldenLexicon();
+    ASSERT_NE(lex, nullptr);
+    lexicon_ = new std::shared_ptr<const lexicon::Lexicon>(lex);
   }
   static void TearDownTestSuite() {
     delete model_;

@@ -9,23 +9,14 @@
 #include <vector>
 
 #include "lexicon/verbs.h"
+#include "code/golden_testing.h"
 #include "tests/testing.h"
 
 namespace dyad::code {
 namespace {
 
-std::shared_ptr<const lexicon::Lexicon> GoldenLexicon() {
-  std::string dir = testing::SourceDir() + "/tests/data/code";
-  lexicon::LexiconFiles files;
-  files.actors = {dir + "/golden.actors.txt"};
-  files.agents = {dir + "/golden.agents.txt"};
-  files.verbs = {dir + "/golden.verbs.txt"};
-  files.discards = {dir + "/golden.discards.txt"};
-  lexicon::LoadReport report;
-  auto lex = lexicon::Lexicon::Load(files, &report);
-  EXPECT_TRUE(lex.ok());
-  return lex.value();
-}
+std::shared_ptr<const lexicon::Lexicon> GoldenLexicon() { return testing::LoadGoldenLexicon(); }
+
 
 // ID FORM UPOS HEAD DEPREL per line.
 std::vector<Token> Tokens(const std::string& text) {
