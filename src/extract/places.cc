@@ -298,7 +298,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Parse(std::string_view text, const
     double pop = 0;
     if (e.name.empty()) return bad("empty name");
     if (!ParseDouble(fields[8], &e.lat) || !ParseDouble(fields[9], &e.lon) || !ParseDouble(fields[10], &pop) ||
-        std::abs(e.lat) > 90 || std::abs(e.lon) > 180) {
+        !(std::abs(e.lat) <= 90) || !(std::abs(e.lon) <= 180) || !(pop >= 0 && pop <= 1e11)) {  // NaN fails too
       return bad("bad latitude, longitude or population");
     }
     e.population = static_cast<int64_t>(pop);
@@ -333,8 +333,17 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Parse(std::string_view text, const
 
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  // Room for every key: each name and each of its proper word prefixes (an
+  // upper bound, prefixes shared by names count once each here). Sizing by the
+  // names alone let a file of many-word names fill the table, and a probe for a
+  // new key in a full table never ends.
+  size_t keys = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0 && names[i].first == names[i - 1].first) continue;
+    keys += 1 + static_cast<size_t>(std::count(names[i].first.begin(), names[i].first.end(), ' '));
+  }
   size_t capacity = 16;
-  while (capacity < names.size() * 3) capacity <<= 1;
+  while (capacity < keys * 3) capacity <<= 1;
   gaz->slots_.assign(capacity, Slot{});
   auto insert = [&](std::string_view key) -> Slot* {
     uint64_t h = Hash(key);
