@@ -319,6 +319,36 @@ std::string SchemaV4() {
   return s;
 }
 
+// The first day (days since 1970-01-01) of the month of the day number `day`.
+int64_t MonthStartDay(int64_t day) { return DayNumber(DateOfDay(day) / 100 * 100 + 1); }
+// The first day of the month after that of `day`.
+int64_t NextMonthStartDay(int64_t day) {
+  Date d = DateOfDay(day);
+  return DayNumber(d / 100 % 100 == 12 ? (d / 10000 + 1) * 10000 + 101 : d / 100 * 100 + 101);
+}
+
+// The same in SQL.
+std::string MonthOfDaySql(const std::string& day) {
+  return "CAST(julianday(" + day + " * 86400, 'unixepoch', 'start of month') - 2440587.5 AS INTEGER)";
+}
+
+// The monthly summary's rows computed from the daily ones (a migration, the end of a bulk load).
+std::string MonthlyFromDaily() {
+  return "SELECT a1, a2, " + MonthOfDaySql("day") + ", QuadClass, sum(events), sum(mentions), total(goldstein) "
+         "FROM daily WHERE day <> " + std::to_string(kNoDay) + " GROUP BY 1, 2, 3, 4";
+}
+
+// Version 5: the per-month summary table `monthly` -- the daily rows summed per (source country, target
+// country, month, QuadClass), without the root -- that monthly and yearly time series read: a busy dyad
+// has a few hundred rows there instead of tens of thousands of daily ones.
+std::string SchemaV5() {
+  return "CREATE TABLE monthly(a1 TEXT NOT NULL, a2 TEXT NOT NULL, month INTEGER NOT NULL,\n"
+         "  QuadClass INTEGER NOT NULL, events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein REAL NOT NULL,\n"
+         "  PRIMARY KEY(a1, a2, month, QuadClass)) WITHOUT ROWID;\n"
+         "INSERT INTO monthly " + MonthlyFromDaily() + ";\n"
+         "CREATE INDEX monthly_a2 ON monthly(a2, month);\n";
+}
+
 // Indexes only queries use: dropped during a bulk load (StoreOptions::defer_indexes), built at its end.
 const char* const kDeferrableIndexes[][2] = {
     {"events_dyad", "events(a1, a2, day, QuadClass, GoldsteinScale)"},
@@ -353,11 +383,12 @@ struct Store::Stmts {
   sqlite3_stmt* add_mention = nullptr;
   sqlite3_stmt* release = nullptr;
   sqlite3_stmt* upsert_daily = nullptr;
+  sqlite3_stmt* upsert_monthly = nullptr;
 
   ~Stmts() {
     for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
                             insert_mention, find_event, recount, set_first, mention_by_id, mentions_of, begin,
-                            commit, savepoint, release, add_mention, upsert_daily}) {
+                            commit, savepoint, release, add_mention, upsert_daily, upsert_monthly}) {
       sqlite3_finalize(s);
     }
   }
@@ -625,6 +656,7 @@ Status Store::Migrate() {
         kSchemaV2,
         kSchemaV3,
         SchemaV4(),
+        SchemaV5(),
     };
     static_assert(std::size(steps) == kSchemaVersion, "one migration step per schema version");
     for (; version < kSchemaVersion; ++version) {
@@ -754,6 +786,12 @@ Status Store::Prepare() {
                  "goldstein = goldstein + excluded.goldstein",
                  &st.upsert_daily)).ok())
     return s;
+  if (!(s = prep("INSERT INTO monthly(a1, a2, month, QuadClass, events, mentions, goldstein) "
+                 "VALUES(?,?,?,?,?,?,?) ON CONFLICT(a1, a2, month, QuadClass) DO UPDATE SET "
+                 "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+                 "goldstein = goldstein + excluded.goldstein",
+                 &st.upsert_monthly)).ok())
+    return s;
   return Status::Ok();
 }
 
@@ -806,6 +844,27 @@ Status Store::FlushDaily() {
     sqlite3_bind_double(u, 8, agg.goldstein);
     if (sqlite3_step(u) != SQLITE_DONE) return Error("write daily summary");
   }
+  // The same deltas per month (undated events have no month).
+  std::map<std::tuple<std::string_view, std::string_view, int64_t, int>, Daily::Agg> months;
+  for (const auto& [key, agg] : daily_->pending) {
+    if (key.day == kNoDay) continue;
+    Daily::Agg& m = months[{key.a1, key.a2, MonthStartDay(key.day), key.quad}];
+    m.events += agg.events;
+    m.mentions += agg.mentions;
+    m.goldstein += agg.goldstein;
+  }
+  u = stmts_->upsert_monthly;
+  for (const auto& [key, agg] : months) {
+    Reset r(u);
+    BindText(u, 1, std::get<0>(key));
+    BindText(u, 2, std::get<1>(key));
+    sqlite3_bind_int64(u, 3, std::get<2>(key));
+    sqlite3_bind_int(u, 4, std::get<3>(key));
+    sqlite3_bind_int64(u, 5, agg.events);
+    sqlite3_bind_int64(u, 6, agg.mentions);
+    sqlite3_bind_double(u, 7, agg.goldstein);
+    if (sqlite3_step(u) != SQLITE_DONE) return Error("write monthly summary");
+  }
   daily_->pending.clear();
   return Status::Ok();
 }
@@ -820,7 +879,7 @@ Status Store::SetIndexesDeferred(bool deferred) {
   // from the events in one pass at the end, which is cheaper than a random update per event.
   sql += deferred ? "INSERT OR REPLACE INTO meta VALUES('indexes', 'deferred');"
                   : "DELETE FROM meta WHERE key = 'indexes'; DELETE FROM daily; INSERT INTO daily " +
-                        DailyFromEvents() + ";";
+                        DailyFromEvents() + "; DELETE FROM monthly; INSERT INTO monthly " + MonthlyFromDaily() + ";";
   sql += "COMMIT";
   Status s = Exec(sql);
   if (!s.ok()) {
@@ -978,7 +1037,17 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
               "INSERT INTO daily SELECT t.a1, t.a2, t.day, t.root, t.quad, count(*), total(e.NumMentions), "
               "total(e.GoldsteinScale) FROM touched_keys t JOIN events e ON e.a1 = t.a1 AND e.a2 = t.a2 AND " +
               day + " = t.day AND coalesce(e.EventRootCode, '') = t.root AND coalesce(e.QuadClass, 0) = t.quad "
-              "GROUP BY t.a1, t.a2, t.day, t.root, t.quad");
+              "GROUP BY t.a1, t.a2, t.day, t.root, t.quad;"
+              // The months of those days, re-summed from the daily rows.
+              "CREATE TEMP TABLE IF NOT EXISTS touched_months(a1, a2, month, PRIMARY KEY(a1, a2, month)) "
+              "WITHOUT ROWID; DELETE FROM touched_months;"
+              "INSERT OR IGNORE INTO touched_months SELECT a1, a2, " + MonthOfDaySql("day") +
+              " FROM touched_keys WHERE day <> " + std::to_string(kNoDay) + ";"
+              "DELETE FROM monthly WHERE (a1, a2, month) IN (SELECT * FROM touched_months);"
+              "INSERT INTO monthly SELECT t.a1, t.a2, t.month, d.QuadClass, sum(d.events), sum(d.mentions), "
+              "total(d.goldstein) FROM touched_months t JOIN daily d ON d.a1 = t.a1 AND d.a2 = t.a2 AND "
+              "d.day >= t.month AND d.day < CAST(julianday(t.month * 86400, 'unixepoch', '+1 month') - 2440587.5 "
+              "AS INTEGER) GROUP BY t.a1, t.a2, t.month, d.QuadClass");
 }
 
 Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vector<Event>& events) {
@@ -1438,31 +1507,76 @@ Result<std::vector<StoredEvent>> Store::Query(const QueryFilter& filter) {
 }
 
 Result<std::vector<SeriesPoint>> Store::Series(const QueryFilter& filter, Bucket bucket) {
-  Where w;
-  Status st = BuildWhere(filter, fts_, &w);
-  if (!st.ok()) return st;
-  // Summed here per day (no sorter, no GROUP BY): from the summary table when the filter allows, else
+  // Summed here per day (no sorter, no GROUP BY): from the summary tables when the filter allows, else
   // straight from the events' covering dyad/day indexes.
   const bool summary = SummaryAllows(filter) && SummaryFresh();
-  std::string sql = summary ? "SELECT e.day, e.QuadClass, e.goldstein, e.events FROM daily e WHERE e.day <> " +
-                                  std::to_string(kNoDay) + w.sql
-                            : "SELECT e.day, e.QuadClass, e.GoldsteinScale, 1 FROM events e WHERE e.day IS NOT NULL" +
-                                  w.sql;
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare series");
-  BindAll(s, w.params);
   std::map<int64_t, SeriesPoint> by_day;
-  int rc;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    SeriesPoint& p = by_day[sqlite3_column_int64(s, 0)];
-    int64_t n = sqlite3_column_int64(s, 3);
-    p.events += n;
-    int q = sqlite3_column_int(s, 1);
-    if (q >= 1 && q <= 4) p.quad[q - 1] += n;
-    p.goldstein_sum += sqlite3_column_double(s, 2);
+  // Adds the rows of `sql` (day, QuadClass, Goldstein sum, events, mentions) with `w`'s parameters.
+  auto add = [this, &by_day](const std::string& sql, const Where& w) -> Status {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare series");
+    BindAll(s, w.params);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      SeriesPoint& p = by_day[sqlite3_column_int64(s, 0)];
+      int64_t n = sqlite3_column_int64(s, 3);
+      p.events += n;
+      int q = sqlite3_column_int(s, 1);
+      if (q >= 1 && q <= 4) p.quad[q - 1] += n;
+      p.goldstein_sum += sqlite3_column_double(s, 2);
+      p.mentions += sqlite3_column_int64(s, 4);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? Status::Ok() : Error("series");
+  };
+  const std::string daily_sql = "SELECT e.day, e.QuadClass, e.goldstein, e.events, e.mentions FROM daily e "
+                                "WHERE e.day <> " +
+                                std::to_string(kNoDay);
+  if (summary && filter.roots.empty() && (bucket == Bucket::kMonth || bucket == Bucket::kYear)) {
+    // Whole months from the monthly table (one row per month and QuadClass); the days of a partial first or
+    // last month from the daily one.
+    QueryFilter rest = filter;
+    rest.from = rest.to = 0;
+    Where w;
+    Status st = BuildWhere(rest, fts_, &w);
+    if (!st.ok()) return st;
+    const int64_t lo = filter.from > 0 ? DayNumber(filter.from) : 0;
+    const int64_t hi = filter.to > 0 ? DayNumber(filter.to) : 0;  // inclusive
+    // Whole months: [first, end) in days; open at a side the filter leaves open.
+    const int64_t first = filter.from <= 0 || MonthStartDay(lo) == lo ? lo : NextMonthStartDay(lo);
+    const int64_t end = filter.to <= 0 || MonthStartDay(hi + 1) == hi + 1 ? hi + 1 : MonthStartDay(hi);
+    if (filter.from > 0 && filter.to > 0 && first >= end) {
+      Where d = w;  // within one month: the days only
+      d.Add("e.day >= " + d.P(lo) + " AND e.day <= " + d.P(hi));
+      st = add(daily_sql + d.sql, d);
+      if (!st.ok()) return st;
+    } else {
+      Where m = w;
+      if (filter.from > 0) m.Add("e.month >= " + m.P(first));
+      if (filter.to > 0) m.Add("e.month < " + m.P(end));
+      st = add("SELECT e.month, e.QuadClass, e.goldstein, e.events, e.mentions FROM monthly e WHERE 1" + m.sql, m);
+      if (st.ok() && filter.from > 0 && first > lo) {
+        Where d = w;
+        d.Add("e.day >= " + d.P(lo) + " AND e.day < " + d.P(first));
+        st = add(daily_sql + d.sql, d);
+      }
+      if (st.ok() && filter.to > 0 && end <= hi) {
+        Where d = w;
+        d.Add("e.day >= " + d.P(end) + " AND e.day <= " + d.P(hi));
+        st = add(daily_sql + d.sql, d);
+      }
+      if (!st.ok()) return st;
+    }
+  } else {
+    Where w;
+    Status st = BuildWhere(filter, fts_, &w);
+    if (!st.ok()) return st;
+    st = add(summary ? daily_sql + w.sql
+                     : "SELECT e.day, e.QuadClass, e.GoldsteinScale, 1, e.NumMentions FROM events e "
+                       "WHERE e.day IS NOT NULL" + w.sql,
+             w);
+    if (!st.ok()) return st;
   }
-  sqlite3_finalize(s);
-  if (rc != SQLITE_DONE) return Error("series");
   std::vector<SeriesPoint> out;
   for (const auto& [day, sum] : by_day) {
     Date d = DateOfDay(day);
@@ -1485,6 +1599,7 @@ Result<std::vector<SeriesPoint>> Store::Series(const QueryFilter& filter, Bucket
     p.events += sum.events;
     for (int q = 0; q < 4; ++q) p.quad[q] += sum.quad[q];
     p.goldstein_sum += sum.goldstein_sum;
+    p.mentions += sum.mentions;
   }
   // Periods without events appear with zeros, so that a plotted series has no silent gaps.
   auto next = [bucket](Date d) -> Date {

@@ -43,7 +43,7 @@ struct sqlite3_stmt;
 namespace dyad::store {
 
 // The schema version this code writes; Open() migrates older files up to it.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct DedupOptions {
   bool enabled = true;

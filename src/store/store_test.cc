@@ -119,7 +119,7 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
                           "quantities", "sentence_tone", "verb_start", "verb_end"}) {
       v4_columns += std::string("ALTER TABLE mentions DROP COLUMN ") + c + ";";
     }
-    ASSERT_TRUE(s->Exec("DROP TABLE daily;" + v4_columns +
+    ASSERT_TRUE(s->Exec("DROP TABLE monthly; DROP TABLE daily;" + v4_columns +
                         "DROP INDEX events_dyad_rev; DROP INDEX events_day; DROP INDEX mentions_event;"
                         "CREATE INDEX mentions_event ON mentions(event);"
                         "ALTER TABLE events DROP COLUMN day_min; ALTER TABLE events DROP COLUMN day_max;"
@@ -130,10 +130,14 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
   }
   auto s = OpenStore(tmp.path());
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->schema_version(), 4);
+  EXPECT_EQ(s->schema_version(), 5);
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad_rev','events_day')"), 2);
-  // Version 4 built the summary table from the events it found.
+  // Version 4 built the summary table from the events it found, version 5 the monthly one from that.
   EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM monthly"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM monthly WHERE a1 = 'USA' AND a2 = 'CHN' AND QuadClass = 4 AND "
+                         "month = " + std::to_string(DayNumber(20250101))),
+            1);
   EXPECT_EQ(Int(s.get(), "SELECT events FROM daily WHERE a1 = 'USA' AND a2 = 'CHN' AND EventRootCode = '19'"), 1);
   ASSERT_TRUE(s->Exec("DELETE FROM events WHERE Actor1Code = 'USAGOV'; DELETE FROM daily WHERE a1 = 'USA'").ok());
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
@@ -698,6 +702,9 @@ TEST(SummaryTest, SeriesAndTopsFromTheSummaryEqualThoseFromTheEvents) {
   ASSERT_GT(Int(s.get(), "SELECT count(*) FROM daily"), 0);
   ASSERT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), Int(s.get(), "SELECT count(*) FROM events"));
   ASSERT_EQ(Int(s.get(), "SELECT sum(mentions) FROM daily"), Int(s.get(), "SELECT count(*) FROM mentions"));
+  ASSERT_EQ(Int(s.get(), "SELECT sum(events) FROM monthly"),
+            Int(s.get(), "SELECT count(*) FROM events WHERE day IS NOT NULL"));
+  ASSERT_LT(Int(s.get(), "SELECT count(*) FROM monthly"), Int(s.get(), "SELECT count(*) FROM daily"));
 
   std::string a = gen.actor_pool()[0].substr(0, 3), b = gen.actor_pool()[1].substr(0, 3);
   std::vector<QueryFilter> filters = {
@@ -709,21 +716,29 @@ TEST(SummaryTest, SeriesAndTopsFromTheSummaryEqualThoseFromTheEvents) {
       {.roots = {"05", "19"}, .from = 20230301, .to = 20231231},
       {.to = 20230630},
       {.actors = {a.substr(0, 2)}, .from = 20240101},
+      // Month edges that are not whole months (the monthly table plus the days at each edge), and a range
+      // inside one month.
+      {.dyad_a = a, .dyad_b = b, .from = 20230315, .to = 20240820},
+      {.actors = {a}, .from = 20230201, .to = 20230228},
+      {.actors = {b}, .quads = {1}, .from = 20231231, .to = 20240101},
+      {.from = 20230610, .to = 20230622},
   };
   int compared = 0;
   for (const QueryFilter& f : filters) {
     QueryFilter events_only = f;
     events_only.no_summary = true;
-    for (Bucket bucket : {Bucket::kDay, Bucket::kWeek, Bucket::kMonth}) {
+    for (Bucket bucket : {Bucket::kDay, Bucket::kWeek, Bucket::kMonth, Bucket::kYear}) {
       auto x = s->Series(f, bucket), y = s->Series(events_only, bucket);
       ASSERT_TRUE(x.ok() && y.ok());
       ASSERT_EQ(x.value().size(), y.value().size());
       for (size_t i = 0; i < x.value().size(); ++i) {
         EXPECT_EQ(x.value()[i].period, y.value()[i].period);
         EXPECT_EQ(x.value()[i].events, y.value()[i].events);
+        EXPECT_EQ(x.value()[i].mentions, y.value()[i].mentions);
         for (int q = 0; q < 4; ++q) EXPECT_EQ(x.value()[i].quad[q], y.value()[i].quad[q]);
         EXPECT_NEAR(x.value()[i].goldstein_sum, y.value()[i].goldstein_sum, 1e-6);
         compared += x.value()[i].events > 0;
+        EXPECT_GE(x.value()[i].mentions, x.value()[i].events);
       }
     }
     for (const char* by : {"actor", "source", "target", "dyad", "pair", "root"}) {
@@ -772,6 +787,7 @@ TEST(SummaryTest, BulkLoadDefersQueryIndexesAndBuildsThemAtTheEnd) {
     EXPECT_FALSE(s->indexes_deferred());
     EXPECT_EQ(count_indexes(s.get()), 5);
     EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 2);
+    EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM monthly"), 2);  // built from the daily rows at the end
     EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM daily"), 2);
   }
   {
