@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -63,17 +64,21 @@ void AppendNumber(double v, std::string* out) {
     out->append("null");
     return;
   }
-  char buf[32];
-  int n = std::snprintf(buf, sizeof buf, "%.6g", v);
-  out->append(buf, static_cast<size_t>(n));
+  char buf[32];  // as printf's "%.6g"
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
+  out->append(buf, r.ptr);
 }
 
-void AppendInt(int64_t v, std::string* out) { out->append(std::to_string(v)); }
+void AppendInt(int64_t v, std::string* out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
 
 void AppendStr(std::string_view s, std::string* out) { write::AppendJsonString(s, out); }
 
 // "Russia", "Russia (Government)", "United Nations": a CAMEO actor code's display name.
-std::string ActorName(std::string_view code) {
+std::string ComposeActorName(std::string_view code) {
   if (code.empty()) return "";
   if (code.size() == 3) {
     std::string_view c = cameo::CountryName(code);
@@ -98,6 +103,15 @@ std::string ActorName(std::string_view code) {
   for (const auto& e : extra) joined += (joined.empty() ? "" : ", ") + e;
   if (base.empty()) return joined.empty() ? std::string(code) : joined;
   return joined.empty() ? base : base + " (" + joined + ")";
+}
+
+// ComposeActorName, remembered per thread: an event listing names the same few hundred codes over and over.
+const std::string& ActorName(std::string_view code) {
+  thread_local std::unordered_map<std::string, std::string> names;
+  auto it = names.find(std::string(code));
+  if (it != names.end()) return it->second;
+  if (names.size() >= 50000) names.clear();  // codes come from the store: bounded, but not trusted
+  return names.emplace(std::string(code), ComposeActorName(code)).first->second;
 }
 
 std::string EventName(std::string_view code) {
@@ -336,10 +350,9 @@ Reply ErrorReply(int status, const char* code, std::string message, std::string 
   return ErrorReply(ApiError{status, code, std::move(message), std::move(parameter)});
 }
 
-// A read-only store connection with the data_version it last saw.
+// A read-only store connection.
 struct PooledStore {
   std::unique_ptr<Store> store;
-  int64_t data_version = -1;
 };
 
 // Hands each request a connection of its own; opens connections lazily up to `max`.
@@ -483,6 +496,18 @@ struct Server::Impl {
 
   // GET response cache, valid for one store generation.
   std::atomic<uint64_t> generation{1};
+  // A connection that only watches for commits: SQLite's data_version changes on it whenever another
+  // connection (ingest here, or another process) commits. One watcher gives every pooled connection the same
+  // generation, and a connection opened later does not invalidate what the others computed.
+  std::mutex watcher_mu;
+  std::unique_ptr<Store> watcher;
+  int64_t watched_version = -1;
+  // The generation after noticing any commit since the last call.
+  uint64_t CurrentGeneration();
+  // /healthz's counts (a scan of each table), once per generation.
+  std::mutex counts_mu;
+  uint64_t counts_generation = 0;
+  store::StoreCounts counts;
   std::mutex cache_mu;
   struct CacheEntry {
     uint64_t generation;
@@ -545,6 +570,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, std
   Status ignored;
   auto lease = impl->pool->Acquire(NowNs() + 1000000000, &ignored);
   if (lease) impl->pool->Release(std::move(lease));
+  impl->watcher = std::move(first.value());
   impl->Setup();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
@@ -729,15 +755,8 @@ Reply Server::Impl::HandleApiGet(const std::string& path, std::string_view query
   Status acquire_error;
   std::unique_ptr<PooledStore> ps = pool->Acquire(deadline, &acquire_error);
   if (!ps) return ErrorReply(503, "unavailable", acquire_error.message());
-  // A commit since this connection last looked (by ingest or another process) starts a new generation.
-  auto version = ps->store->DataVersion();
-  // A connection's first look counts as a change too: it cannot tell what happened before it opened.
-  if (version.ok() && version.value() != ps->data_version) {
-    generation.fetch_add(1);
-    ps->data_version = version.value();
-  }
   std::string key;
-  uint64_t gen = generation.load();
+  uint64_t gen = CurrentGeneration();
   if (options.cache) {
     key = path;
     key.push_back('?');
@@ -767,6 +786,17 @@ Reply Server::Impl::HandleApiGet(const std::string& path, std::string_view query
     cache_bytes += r.body.size();
   }
   return r;
+}
+
+uint64_t Server::Impl::CurrentGeneration() {
+  std::lock_guard<std::mutex> lock(watcher_mu);
+  auto version = watcher->DataVersion();
+  // Unreadable: a new generation each time, so nothing cached is trusted.
+  if (!version.ok() || version.value() != watched_version) {
+    watched_version = version.ok() ? version.value() : -1;
+    return generation.fetch_add(1) + 1;
+  }
+  return generation.load();
 }
 
 Reply Server::Impl::RouteStore(const std::string& path, ParamReader& p, PooledStore* ps) {
@@ -1150,27 +1180,38 @@ Reply Server::Impl::Map(ParamReader& p, Store* st) {
 
 Reply Server::Impl::Health(ParamReader& p, Store* st) {
   if (!p.Finish()) return ErrorReply(p.error());
-  auto c = st->Counts();
-  if (!c.ok()) return StoreError(c.status(), st);
+  // Counting scans each table (40 ms on a 1M-event store): once per store generation, not per probe.
+  uint64_t gen = generation.load();
+  store::StoreCounts c;
+  {
+    std::lock_guard<std::mutex> lock(counts_mu);
+    if (counts_generation != gen) {
+      auto fresh = st->Counts();
+      if (!fresh.ok()) return StoreError(fresh.status(), st);
+      counts = fresh.value();
+      counts_generation = gen;
+    }
+    c = counts;
+  }
   Reply r;
   std::string& out = r.body;
   out.append("{\"status\":\"ok\",\"schema_version\":");
   AppendInt(st->schema_version(), &out);
   out.append(",\"events\":");
-  AppendInt(c.value().events, &out);
+  AppendInt(c.events, &out);
   out.append(",\"documents\":");
-  AppendInt(c.value().documents, &out);
+  AppendInt(c.documents, &out);
   out.append(",\"mentions\":");
-  AppendInt(c.value().mentions, &out);
+  AppendInt(c.mentions, &out);
   out.append(",\"first\":");
-  if (c.value().first) {
-    AppendStr(FormatDate(c.value().first), &out);
+  if (c.first) {
+    AppendStr(FormatDate(c.first), &out);
   } else {
     out.append("null");
   }
   out.append(",\"last\":");
-  if (c.value().last) {
-    AppendStr(FormatDate(c.value().last), &out);
+  if (c.last) {
+    AppendStr(FormatDate(c.last), &out);
   } else {
     out.append("null");
   }

@@ -178,6 +178,7 @@ Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t
   if (q.s == nullptr) return Error("prepare list");
   internal::BindAll(q.s, w.params);
   std::vector<StoredEvent> out;
+  out.reserve(static_cast<size_t>(std::min<int64_t>(limit, 1000)));
   int rc;
   while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) {
     StoredEvent ev;
