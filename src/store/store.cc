@@ -290,11 +290,16 @@ const char* const kSchemaV3 =
     "DROP INDEX mentions_event;\n"
     "CREATE INDEX mentions_event ON mentions(event, MentionSourceName, doc);\n";
 
-// The summary table's rows computed from the events (a migration, the end of a bulk load).
-std::string DailyFromEvents() {
-  return "SELECT a1, a2, coalesce(day, " + std::to_string(kNoDay) +
+// The summary table's rows computed from the events (a migration, the end of a bulk load), as an INSERT.
+// Grouped by the raw columns in the order of the covering index events_day, so SQLite walks that index
+// instead of reading and sorting every event (0.9 s instead of 4.9 s for a million events); a NULL and an
+// empty root (or QuadClass) land on one summary key, hence the upsert.
+std::string InsertDailyFromEvents() {
+  return "INSERT INTO daily SELECT a1, a2, coalesce(day, " + std::to_string(kNoDay) +
          "), coalesce(EventRootCode, ''), coalesce(QuadClass, 0), count(*), total(NumMentions), total(GoldsteinScale) "
-         "FROM events GROUP BY 1, 2, 3, 4, 5";
+         "FROM events WHERE true GROUP BY day, a1, a2, EventRootCode, QuadClass "
+         "ON CONFLICT(a1, a2, day, EventRootCode, QuadClass) DO UPDATE SET events = events + excluded.events, "
+         "mentions = mentions + excluded.mentions, goldstein = goldstein + excluded.goldstein";
 }
 
 // Version 4: the new mention columns, and the per-day summary table `daily` -- events, mentions and
@@ -313,7 +318,7 @@ std::string SchemaV4() {
   s += "CREATE TABLE daily(a1 TEXT NOT NULL, a2 TEXT NOT NULL, day INTEGER NOT NULL, EventRootCode TEXT NOT NULL,\n"
        "  QuadClass INTEGER NOT NULL, events INTEGER NOT NULL, mentions INTEGER NOT NULL, goldstein REAL NOT NULL,\n"
        "  PRIMARY KEY(a1, a2, day, EventRootCode, QuadClass)) WITHOUT ROWID;\n"
-       "INSERT INTO daily " + DailyFromEvents() + ";\n"
+       + InsertDailyFromEvents() + ";\n"
        "CREATE INDEX daily_a2 ON daily(a2, day);\n"
        "CREATE INDEX daily_day ON daily(day, events, mentions, goldstein);\n";
   return s;
@@ -878,8 +883,8 @@ Status Store::SetIndexesDeferred(bool deferred) {
   // While deferred, the summary table is not kept either (readers fall back to the events): it is built
   // from the events in one pass at the end, which is cheaper than a random update per event.
   sql += deferred ? "INSERT OR REPLACE INTO meta VALUES('indexes', 'deferred');"
-                  : "DELETE FROM meta WHERE key = 'indexes'; DELETE FROM daily; INSERT INTO daily " +
-                        DailyFromEvents() + "; DELETE FROM monthly; INSERT INTO monthly " + MonthlyFromDaily() + ";";
+                  : "DELETE FROM meta WHERE key = 'indexes'; DELETE FROM daily; " +
+                        InsertDailyFromEvents() + "; DELETE FROM monthly; INSERT INTO monthly " + MonthlyFromDaily() + ";";
   sql += "COMMIT";
   Status s = Exec(sql);
   if (!s.ok()) {
