@@ -110,15 +110,10 @@ Status Store::GetEvent(int64_t id, StoredEvent* event, int* geo_type, bool* foun
   return Status::Ok();
 }
 
-Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t offset,
-                                                  std::vector<int>* geo_types) {
-  geo_types->clear();
+Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Where* w, std::string* pick) {
   const std::string dir = f.newest_first ? " DESC" : "";
-  const int64_t limit = f.limit > 0 ? f.limit : 100;
-  Where w;
-  std::string pick;
   const bool dyad = f.dyad_a.size() >= 3 && f.dyad_b.size() >= 3 && SafeCode(f.dyad_a) && SafeCode(f.dyad_b);
-  if (dyad) {
+  if (dyad && limit > 0 && !indexes_deferred_) {
     // One branch per direction, each walking the dyad index (a1, a2, day, ...) in date order and stopping
     // after offset+limit rows; the branches are then merged. An OR of the two directions would make SQLite
     // collect and sort every event of the dyad (tens of thousands for a busy one).
@@ -126,46 +121,69 @@ Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t
     rest.dyad_a.clear();
     rest.dyad_b.clear();
     rest.directed = false;
-    Status st = internal::BuildWhere(rest, fts_, &w);
+    Status st = internal::BuildWhere(rest, fts_, w);
     if (!st.ok()) return st;
     std::string a = Upper(f.dyad_a), b = Upper(f.dyad_b);
     std::vector<std::pair<std::string, std::string>> sides = {{a, b}};
     if (!f.directed && a != b) sides.push_back({b, a});
-    std::string take = w.P(offset + limit);
+    std::string take = w->P(offset + limit);
     std::string branches;
     for (const auto& [x, y] : sides) {
       if (!branches.empty()) branches += " UNION ALL ";
       branches += "SELECT * FROM (SELECT e.id AS id, e.day AS day FROM events e INDEXED BY events_dyad WHERE " +
-                  ActorMatch(&w, 1, x) + " AND " + ActorMatch(&w, 2, y) + w.sql + " ORDER BY e.day" + dir +
+                  ActorMatch(w, 1, x) + " AND " + ActorMatch(w, 2, y) + w->sql + " ORDER BY e.day" + dir +
                   ", e.id" + dir + " LIMIT " + take + ")";
     }
-    pick = "SELECT id, day FROM (" + branches + ") ORDER BY day" + dir + ", id" + dir;
+    *pick = "SELECT id, day FROM (" + branches + ") ORDER BY day" + dir + ", id" + dir;
   } else {
-    Status st = internal::BuildWhere(f, fts_, &w);
+    Status st = internal::BuildWhere(f, fts_, w);
     if (!st.ok()) return st;
-    // For a frequent actor, walking the day index in order and stopping at the limit beats collecting
-    // every event of the actor and sorting them (as Store::Query decides).
+    // For a frequent actor or dyad, walking the day index in order and stopping at the limit beats
+    // collecting every match through the actor indexes and sorting them; for a rare one the actor indexes
+    // win. Decided by counting the actor's events in its covering index, up to a cap.
     bool by_day = false;
-    if (!f.actors.empty() && f.text.empty()) {
+    if (limit > 0 && f.text.empty() && !indexes_deferred_) {
       constexpr int64_t kFrequent = 20000;
-      int64_t n = 0;
+      std::vector<std::pair<std::string, std::string>> sides;  // (a1, a2), "" = any
       for (const std::string& raw : f.actors) {
         if (raw.size() < 3 || !SafeCode(raw)) continue;
-        for (const char* sql : {"SELECT count(*) FROM (SELECT 1 FROM events WHERE a1 = ?1 LIMIT 20000)",
-                                "SELECT count(*) FROM (SELECT 1 FROM events WHERE a2 = ?1 LIMIT 20000)"}) {
-          ResetAfter c{BrowseStatement(sql)};
-          if (c.s == nullptr) return Error("prepare count");
-          std::string a = Upper(raw.substr(0, 3));
-          sqlite3_bind_text(c.s, 1, a.data(), static_cast<int>(a.size()), SQLITE_TRANSIENT);
-          if (sqlite3_step(c.s) == SQLITE_ROW) n += sqlite3_column_int64(c.s, 0);
-        }
+        sides.push_back({Upper(raw.substr(0, 3)), ""});
+        sides.push_back({"", Upper(raw.substr(0, 3))});
+      }
+      if (dyad) {
+        sides.push_back({Upper(f.dyad_a.substr(0, 3)), Upper(f.dyad_b.substr(0, 3))});
+        if (!f.directed) sides.push_back({Upper(f.dyad_b.substr(0, 3)), Upper(f.dyad_a.substr(0, 3))});
+      }
+      int64_t n = 0;
+      for (const auto& [a1, a2] : sides) {
+        ResetAfter c{BrowseStatement(
+            a1.empty()   ? "SELECT count(*) FROM (SELECT 1 FROM events WHERE a2 = ?1 LIMIT 20000)"
+            : a2.empty() ? "SELECT count(*) FROM (SELECT 1 FROM events WHERE a1 = ?1 LIMIT 20000)"
+                         : "SELECT count(*) FROM (SELECT 1 FROM events WHERE a1 = ?1 AND a2 = ?2 LIMIT 20000)")};
+        if (c.s == nullptr) return Error("prepare count");
+        const std::string& first = a1.empty() ? a2 : a1;
+        sqlite3_bind_text(c.s, 1, first.data(), static_cast<int>(first.size()), SQLITE_TRANSIENT);
+        if (!a1.empty() && !a2.empty()) sqlite3_bind_text(c.s, 2, a2.data(), static_cast<int>(a2.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(c.s) == SQLITE_ROW) n += sqlite3_column_int64(c.s, 0);
       }
       by_day = n >= kFrequent;
     }
-    pick = "SELECT e.id AS id, e.day AS day FROM events e" + std::string(by_day ? " INDEXED BY events_day" : "") +
-           " WHERE 1" + w.sql + " ORDER BY e.day" + dir + ", e.id" + dir;
+    *pick = "SELECT e.id AS id, e.day AS day FROM events e" + std::string(by_day ? " INDEXED BY events_day" : "") +
+            " WHERE 1" + w->sql + " ORDER BY e.day" + dir + ", e.id" + dir;
   }
-  pick += " LIMIT " + w.P(limit) + " OFFSET " + w.P(offset);
+  if (limit > 0) *pick += " LIMIT " + w->P(limit) + " OFFSET " + w->P(offset);
+  return Status::Ok();
+}
+
+Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t offset,
+                                                  std::vector<int>* geo_types) {
+  geo_types->clear();
+  const std::string dir = f.newest_first ? " DESC" : "";
+  const int64_t limit = f.limit > 0 ? f.limit : 100;
+  Where w;
+  std::string pick;
+  Status picked = PickEvents(f, offset, limit, &w, &pick);
+  if (!picked.ok()) return picked;
   std::string sql =
       "SELECT e.id, e.GLOBALEVENTID, e.DATEADDED, m.date, e.date_precision, e.EventCode, e.EventRootCode, "
       "e.QuadClass, e.GoldsteinScale, e.Actor1Code, e.Actor1Name, e.Actor1CountryCode, e.Actor2Code, e.Actor2Name, "

@@ -1439,50 +1439,17 @@ void AppendGdeltRow(const StoredEvent& ev, std::string* out) {
 }
 
 Result<std::vector<StoredEvent>> Store::Query(const QueryFilter& filter) {
+  // The ids first (the dyad and day indexes cover the common filters, so no row is read for events that are
+  // filtered out or beyond the limit), then the rows of those events.
+  const std::string order = filter.newest_first ? " DESC" : "";
   Where w;
-  Status st = BuildWhere(filter, fts_, &w);
+  std::string pick;
+  Status st = PickEvents(filter, 0, filter.limit, &w, &pick);
   if (!st.ok()) return st;
-  // The ids first (the dyad and day indexes cover the common filters, so no row is read for
-  // events that are filtered out or beyond the limit), then the rows of those events.
-  std::string order = std::string(filter.newest_first ? " DESC" : "");
-  // For a frequent actor or dyad, walking the day index in order and stopping at the limit is much
-  // faster than collecting every match through the actor indexes and sorting them; for a rare one
-  // the actor indexes win. Decide by counting the actor's events in its covering index, up to a cap.
-  bool by_day = false;
-  if (filter.limit > 0 && filter.text.empty()) {
-    constexpr int64_t kFrequent = 20000;
-    std::vector<std::pair<std::string, std::string>> sides;  // (a1, a2) prefixes, "" = any
-    for (const std::string& a : filter.actors) {
-      if (a.size() < 3 || !SafeCode(a)) continue;
-      sides.push_back({Upper(a.substr(0, 3)), ""});
-      sides.push_back({"", Upper(a.substr(0, 3))});
-    }
-    if (filter.dyad_a.size() >= 3 && filter.dyad_b.size() >= 3 && SafeCode(filter.dyad_a) && SafeCode(filter.dyad_b)) {
-      sides.push_back({Upper(filter.dyad_a.substr(0, 3)), Upper(filter.dyad_b.substr(0, 3))});
-      if (!filter.directed) sides.push_back({Upper(filter.dyad_b.substr(0, 3)), Upper(filter.dyad_a.substr(0, 3))});
-    }
-    int64_t n = 0;
-    for (const auto& [a1, a2] : sides) {
-      std::string sql = "SELECT count(*) FROM (SELECT 1 FROM events WHERE " +
-                        std::string(a1.empty() ? "a2 = ?1" : a2.empty() ? "a1 = ?1" : "a1 = ?1 AND a2 = ?2") +
-                        " LIMIT " + std::to_string(kFrequent) + ")";
-      sqlite3_stmt* c = nullptr;
-      if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &c, nullptr) != SQLITE_OK) return Error("prepare count");
-      BindText(c, 1, a1.empty() ? a2 : a1);
-      if (!a1.empty() && !a2.empty()) BindText(c, 2, a2);
-      if (sqlite3_step(c) == SQLITE_ROW) n += sqlite3_column_int64(c, 0);
-      sqlite3_finalize(c);
-    }
-    by_day = n >= kFrequent;
-  }
-  std::string pick = "SELECT e.id AS id, e.day AS day FROM events e" +
-                     std::string(by_day && !indexes_deferred_ ? " INDEXED BY events_day" : "") + " WHERE 1" + w.sql + " ORDER BY e.day" +
-                     order + ", e.id";
-  if (filter.limit > 0) pick += " LIMIT " + w.P(filter.limit);
   std::string sql = "SELECT e.id, e.GLOBALEVENTID, e.DATEADDED, e.NumMentions, e.NumSources, e.NumArticles, " +
                     MentionSelectColumns("m") + " FROM (" + pick + ") AS pick JOIN events e ON e.id = pick.id" +
                     " JOIN mentions m ON m.id = e.first_mention" + MentionJoin("m") + " ORDER BY pick.day" + order +
-                    ", pick.id";
+                    ", pick.id" + order;
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare query");
   BindAll(s, w.params);

@@ -42,6 +42,10 @@ struct sqlite3_stmt;
 
 namespace dyad::store {
 
+namespace internal {
+struct Where;  // filter_sql.h
+}  // namespace internal
+
 // The schema version this code writes; Open() migrates older files up to it.
 inline constexpr int kSchemaVersion = 5;
 
@@ -278,6 +282,11 @@ class Store {
 
  private:
   // Prepared browsing statements by SQL text, reused across requests (reset after each use).
+  // The SQL selecting (id, day) of the events `filter` matches in date order (then id, both in the
+  // filter's direction), `limit` of them from `offset` (limit 0: all), with its parameters in `w`. Shared by
+  // Query and ListEvents.
+  Status PickEvents(const QueryFilter& filter, int64_t offset, int64_t limit, internal::Where* w,
+                    std::string* pick);
   struct BrowseStatements;
   sqlite3_stmt* BrowseStatement(const std::string& sql);
   std::unique_ptr<BrowseStatements, void (*)(BrowseStatements*)> browse_statements_{nullptr, nullptr};
