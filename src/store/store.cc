@@ -89,9 +89,12 @@ void AppendGdeltGeoFields(const std::optional<EventLocation>& loc, std::string* 
   field(fips);
   field(loc->adm1);
   out->push_back('\t');  // ADM2: not known
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f\t%.4f\t", loc->lat, loc->lon);
-  out->append(buf);
+  for (double v : {loc->lat, loc->lon}) {  // as printf's "%.4f", without its cost
+    char buf[48];
+    auto r = std::to_chars(buf, buf + sizeof buf, std::isfinite(v) ? v : 0.0, std::chars_format::fixed, 4);
+    out->append(buf, r.ptr);
+    out->push_back('\t');
+  }
   field(loc->feature_id);
 }
 
