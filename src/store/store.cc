@@ -63,67 +63,13 @@ void AppendShortest(double v, std::string* out) {
   out->append(buf, r.ptr);
 }
 
-// GDELT's eight geo fields (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID), each
-// followed by a tab, from a place: the extract stage's geo type, FIPS country and ADM1 code when it gave
-// them, else what the write stage derives (type 1 for a country, 4 for a place in one; FIPS from CAMEO).
-void AppendGdeltGeoFields(const std::optional<EventLocation>& loc, std::string* out) {
-  if (!loc) {
-    out->append("0\t\t\t\t\t\t\t\t");
-    return;
-  }
-  int type = loc->geo_type;
-  if (type <= 0) {
-    std::string_view name = cameo::CountryName(loc->country);
-    type = !name.empty() && loc->feature_id.empty() && loc->name == name ? 1 : 4;
-  }
-  std::string_view fips = loc->fips_country;
-  if (fips.empty()) fips = cameo::CountryFips(loc->country);
-  if (fips.empty()) fips = loc->country;
-  auto field = [out](std::string_view v) {
-    for (char c : v) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-    out->push_back('\t');
-  };
-  out->append(std::to_string(type));
-  out->push_back('\t');
-  field(loc->name);
-  field(fips);
-  field(loc->adm1);
-  out->push_back('\t');  // ADM2: not known
-  for (double v : {loc->lat, loc->lon}) {  // as printf's "%.4f", without its cost
-    char buf[48];
-    auto r = std::to_chars(buf, buf + sizeof buf, std::isfinite(v) ? v : 0.0, std::chars_format::fixed, 4);
-    out->append(buf, r.ptr);
-    out->push_back('\t');
-  }
-  field(loc->feature_id);
-}
-
-// The GDELT 2.0 events row (61 fields, no '\n') of an event: the write stage's, with AvgTone (the document's
-// tone) and the three geo blocks (the actors' places, the action's) filled from the event's own fields.
+// The GDELT 2.0 events row (61 fields, no '\n') of an event, as the write stage makes it (AvgTone from the
+// document's tone, the three geo blocks from the actors' and the action's places).
 std::string GdeltEventRow(const Event& e, const write::EventContext& context) {
   std::string row;
   write::AppendGdeltEventRow(e, context, &row);
   if (!row.empty() && row.back() == '\n') row.pop_back();
-  size_t at34 = std::string::npos, at59 = std::string::npos;
-  int tabs = 0;
-  for (size_t i = 0; i < row.size(); ++i) {
-    if (row[i] != '\t') continue;
-    ++tabs;
-    if (tabs == 34) at34 = i + 1;
-    if (tabs == 59) {
-      at59 = i + 1;
-      break;
-    }
-  }
-  if (at34 == std::string::npos || at59 == std::string::npos) return row;
-  std::string out(row, 0, at34);
-  AppendShortest(e.doc_tone, &out);
-  out.push_back('\t');
-  AppendGdeltGeoFields(e.source_location, &out);
-  AppendGdeltGeoFields(e.target_location, &out);
-  AppendGdeltGeoFields(e.location, &out);
-  out.append(row, at59, std::string::npos);
-  return out;
+  return row;
 }
 
 }  // namespace
