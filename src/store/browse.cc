@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -189,14 +190,17 @@ Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t
       "e.QuadClass, e.GoldsteinScale, e.Actor1Code, e.Actor1Name, e.Actor1CountryCode, e.Actor2Code, e.Actor2Name, "
       "e.Actor2CountryCode, coalesce(e.ActionGeo_Type, 0), e.ActionGeo_FullName, e.place_country, e.ActionGeo_Lat, "
       "e.ActionGeo_Long, e.NumMentions, e.NumSources, e.NumArticles, e.modality, e.negated, s.text, d.url, d.source, "
-      "d.doc_id, m.sentence_index, d.date FROM (" + pick + ") AS pick JOIN events e ON e.id = pick.id "
+      "d.doc_id, m.sentence_index, d.date, pick.day FROM (" + pick + ") AS pick JOIN events e ON e.id = pick.id "
       "JOIN mentions m ON m.id = e.first_mention JOIN documents d ON d.id = m.doc "
-      "LEFT JOIN sentences s ON s.id = m.sentence ORDER BY pick.day" + dir + ", pick.id" + dir;
+      "LEFT JOIN sentences s ON s.id = m.sentence";
+  // No ORDER BY here: SQLite would copy every joined row (sentence text included) through a sorter. The
+  // rows are put back in the pick's order below, a sort of `limit` keys.
   ResetAfter q{BrowseStatement(sql)};
   if (q.s == nullptr) return Error("prepare list");
   internal::BindAll(q.s, w.params);
   std::vector<StoredEvent> out;
   out.reserve(static_cast<size_t>(std::min<int64_t>(limit, 1000)));
+  std::vector<std::pair<int64_t, int64_t>> keys;  // (day, id) of each row
   int rc;
   while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) {
     StoredEvent ev;
@@ -241,11 +245,27 @@ Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t
     e.doc_id = ev.first.doc_id;
     e.sentence_index = sqlite3_column_int(s, 29);
     ev.first.doc_date = sqlite3_column_int(s, 30);
+    // SQLite orders NULL before every number: an undated event's day as the smallest.
+    keys.push_back({sqlite3_column_type(s, 31) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 31), ev.id});
     geo_types->push_back(geo);
     out.push_back(std::move(ev));
   }
   if (rc != SQLITE_DONE) return Error("list events");
-  return out;
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&keys, &f](size_t x, size_t y) {
+    return f.newest_first ? keys[y] < keys[x] : keys[x] < keys[y];
+  });
+  std::vector<StoredEvent> sorted;
+  std::vector<int> sorted_geo;
+  sorted.reserve(out.size());
+  sorted_geo.reserve(out.size());
+  for (size_t i : order) {
+    sorted.push_back(std::move(out[i]));
+    sorted_geo.push_back((*geo_types)[i]);
+  }
+  *geo_types = std::move(sorted_geo);
+  return sorted;
 }
 
 Result<std::vector<Store::ActorCount>> Store::ActorCounts() {
