@@ -303,10 +303,19 @@ std::string SchemaV5() {
          "CREATE INDEX monthly_a2 ON monthly(a2, month);\n";
 }
 
+// Version 6: the dyad indexes without QuadClass and Goldstein. Series and tops read the summary tables now,
+// so covering those columns bought little, while it kept the index from giving events in (day, id) order:
+// every page of a dyad's events was sorted through a temporary b-tree. Narrower indexes also build faster at
+// the end of a bulk load.
+const char* const kSchemaV6 =
+    "DROP INDEX IF EXISTS events_dyad; DROP INDEX IF EXISTS events_dyad_rev;\n"
+    "CREATE INDEX events_dyad ON events(a1, a2, day);\n"
+    "CREATE INDEX events_dyad_rev ON events(a2, a1, day);\n";
+
 // Indexes only queries use: dropped during a bulk load (StoreOptions::defer_indexes), built at its end.
 const char* const kDeferrableIndexes[][2] = {
-    {"events_dyad", "events(a1, a2, day, QuadClass, GoldsteinScale)"},
-    {"events_dyad_rev", "events(a2, a1, day, QuadClass, GoldsteinScale)"},
+    {"events_dyad", "events(a1, a2, day)"},
+    {"events_dyad_rev", "events(a2, a1, day)"},
     {"events_day", "events(day, a1, a2, EventRootCode, QuadClass, GoldsteinScale, NumMentions)"},
     {"daily_a2", "daily(a2, day)"},
     {"daily_day", "daily(day, events, mentions, goldstein)"},
@@ -611,6 +620,7 @@ Status Store::Migrate() {
         kSchemaV3,
         SchemaV4(),
         SchemaV5(),
+        kSchemaV6,
     };
     static_assert(std::size(steps) == kSchemaVersion, "one migration step per schema version");
     for (; version < kSchemaVersion; ++version) {

@@ -47,7 +47,7 @@ struct Where;  // filter_sql.h
 }  // namespace internal
 
 // The schema version this code writes; Open() migrates older files up to it.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct DedupOptions {
   bool enabled = true;

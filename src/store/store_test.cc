@@ -130,7 +130,9 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
   }
   auto s = OpenStore(tmp.path());
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->schema_version(), 5);
+  EXPECT_EQ(s->schema_version(), kSchemaVersion);
+  // Version 6's dyad index: (a1, a2, day), walked in (day, id) order.
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM pragma_index_info('events_dyad')"), 3);
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad_rev','events_day')"), 2);
   // Version 4 built the summary table from the events it found, version 5 the monthly one from that.
   EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 2);
