@@ -199,11 +199,11 @@ Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t
   if (q.s == nullptr) return Error("prepare list");
   internal::BindAll(q.s, w.params);
   std::vector<StoredEvent> out;
-  out.reserve(static_cast<size_t>(std::min<int64_t>(limit, 1000)));
+  out.reserve(static_cast<size_t>(std::min<int64_t>(limit, 1001)));
   std::vector<std::pair<int64_t, int64_t>> keys;  // (day, id) of each row
   int rc;
   while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) {
-    StoredEvent ev;
+    StoredEvent& ev = out.emplace_back();  // filled in place: an event is large to move
     sqlite3_stmt* s = q.s;
     ev.id = sqlite3_column_int64(s, 0);
     ev.global_event_id = static_cast<uint64_t>(sqlite3_column_int64(s, 1));
@@ -248,7 +248,6 @@ Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t
     // SQLite orders NULL before every number: an undated event's day as the smallest.
     keys.push_back({sqlite3_column_type(s, 31) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 31), ev.id});
     geo_types->push_back(geo);
-    out.push_back(std::move(ev));
   }
   if (rc != SQLITE_DONE) return Error("list events");
   std::vector<size_t> order(out.size());

@@ -69,9 +69,18 @@ Date DateOfDay(int64_t day) {
 
 std::string FormatDate(Date date) {
   if (date <= 0) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100);
-  return buf;
+  // As "%04d-%02d-%02d", without printf (it is called once per event when a listing is written).
+  int year = date / 10000, month = date / 100 % 100, day = date % 100;
+  if (year > 9999) {
+    char wide[24];
+    int n = std::snprintf(wide, sizeof wide, "%04d-%02d-%02d", year, month, day);
+    return std::string(wide, static_cast<size_t>(n));
+  }
+  char buf[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),  static_cast<char>('0' + year % 10), '-',
+                  static_cast<char>('0' + month / 10),      static_cast<char>('0' + month % 10), '-',
+                  static_cast<char>('0' + day / 10),        static_cast<char>('0' + day % 10)};
+  return std::string(buf, sizeof buf);
 }
 
 }  // namespace dyad

@@ -22,6 +22,8 @@ TEST(ParseDate, RejectsImpossibleDates) {
 TEST(FormatDate, RoundTrips) {
   EXPECT_EQ(FormatDate(20250119), "2025-01-19");
   EXPECT_EQ(FormatDate(0), "");
+  EXPECT_EQ(FormatDate(10101), "0001-01-01");
+  EXPECT_EQ(FormatDate(123451231), "12345-12-31");
   EXPECT_EQ(ParseDate(FormatDate(19991231)), 19991231);
 }
 
