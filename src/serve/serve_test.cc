@@ -733,27 +733,43 @@ TEST(ServeApiTest, SlowQueriesStopAtTheTimeLimit) {
   EXPECT_EQ(Get(ok, "/api/stats/timeline").status, 200);
 }
 
+// With the response cache and without it (then /healthz still keeps its counts per store generation).
 TEST(ServeApiTest, CacheIsDroppedWhenTheStoreChanges) {
-  fs::path copy = g_stores->dir / "cache.db";
-  fs::copy_file(g_stores->synthetic, copy, fs::copy_options::overwrite_existing);
-  ServerOptions o;
-  o.db_path = copy.string();
-  Running r(o);
-  ASSERT_TRUE(r.ok());
-  // Documents, not events: the new document's events may merge into stored ones.
-  int64_t before = Get(r, "/healthz").body["documents"];
-  EXPECT_EQ(Get(r, "/healthz").body["documents"].get<int64_t>(), before);  // cached
-  {
-    auto st = store::Store::Open(copy.string(), {});  // another writer, as a concurrent dyad ingest
-    ASSERT_TRUE(st.ok());
-    store::SyntheticGenerator gen({.seed = 99});
-    store::PrecodedDocument doc;
-    gen.Next(&doc);
-    doc.record.id = "added-later";
-    ASSERT_TRUE(st.value()->PutDocument(doc.record, doc.events).ok());
-    ASSERT_TRUE(st.value()->Commit().ok());
+  for (bool cache : {true, false}) {
+    SCOPED_TRACE(cache ? "response cache on" : "response cache off");
+    fs::path copy = g_stores->dir / (cache ? "cache-on.db" : "cache-off.db");
+    fs::copy_file(g_stores->synthetic, copy, fs::copy_options::overwrite_existing);
+    ServerOptions o;
+    o.db_path = copy.string();
+    o.cache = cache;
+    Running r(o);
+    ASSERT_TRUE(r.ok());
+    // Documents, not events: the new document's events may merge into stored ones.
+    int64_t before = Get(r, "/healthz").body["documents"];
+    EXPECT_EQ(Get(r, "/healthz").body["documents"].get<int64_t>(), before);  // cached
+    Got timeline = Get(r, "/api/stats/timeline");
+    ASSERT_EQ(timeline.status, 200) << timeline.raw;
+    int64_t months_before = 0;
+    for (const auto& p : timeline.body["points"]) months_before += p["events"].get<int64_t>();
+    {
+      auto st = store::Store::Open(copy.string(), {});  // another writer, as a concurrent dyad ingest
+      ASSERT_TRUE(st.ok());
+      store::SyntheticGenerator gen({.seed = 99});
+      store::PrecodedDocument doc;
+      gen.Next(&doc);
+      doc.record.id = "added-later";
+      ASSERT_TRUE(st.value()->PutDocument(doc.record, doc.events).ok());
+      ASSERT_TRUE(st.value()->Commit().ok());
+    }
+    EXPECT_EQ(Get(r, "/healthz").body["documents"].get<int64_t>(), before + 1);
+    // The timeline (from the monthly summary) sees the new document's events too.
+    Got timeline_after = Get(r, "/api/stats/timeline");
+    ASSERT_EQ(timeline_after.status, 200) << timeline_after.raw;
+    int64_t months_after = 0;
+    for (const auto& p : timeline_after.body["points"]) months_after += p["events"].get<int64_t>();
+    EXPECT_GT(months_after, months_before - 1);
+    EXPECT_EQ(Get(r, "/healthz").body["events"].get<int64_t>(), months_after);
   }
-  EXPECT_EQ(Get(r, "/healthz").body["documents"].get<int64_t>(), before + 1);
 }
 
 // ---------------------------------------------------------------------------
