@@ -57,6 +57,16 @@ bool SymmetricVerb(std::string_view lemma) {
   return false;
 }
 
+// Verbs of meeting and talking: where they happen is no partner ("NATO
+// leaders meeting in Vilnius").
+bool MeetingVerb(std::string_view lemma) {
+  static constexpr std::string_view kMeet[] = {"meet", "talk", "negotiate", "confer", "consult", "discuss", "converse"};
+  for (std::string_view w : kMeet) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
 // Nouns of things done together: "Both countries have pledged to increase
 // trade" is a pledge to each other, as "agreed to restore ties" is.
 bool JointNoun(std::string_view lemma) {
@@ -99,17 +109,30 @@ bool IsTimeWord(std::string_view w) {
 
 bool IsPronoun(const Token& t) { return t.upos == "PRON"; }
 
-// Prepositions of place and time: "in Moscow", "during the visit".
+// Prepositions of place and time: "in Moscow", "during the visit", "across
+// the Lebanese border".
 bool IsLocative(const Token& prep) {
   std::string_view w = prep.lemma.empty() ? std::string_view(prep.form) : std::string_view(prep.lemma);
-  static constexpr std::string_view kLoc[] = {"in",     "during", "inside", "throughout", "within", "after",
-                                              "before", "since",  "until",  "amid",       "despite"};
+  static constexpr std::string_view kLoc[] = {"in",    "during", "inside", "throughout", "within", "after",  "before",
+                                              "since", "until",  "amid",   "despite",    "across", "along", "outside"};
   for (std::string_view l : kLoc) {
     if (w.size() == l.size()) {
       bool eq = true;
       for (size_t i = 0; i < w.size() && eq; ++i) eq = (w[i] | 0x20) == l[i];
       if (eq) return true;
     }
+  }
+  return false;
+}
+
+// Nouns after "in" that name whom an act is aimed at, not where it happens:
+// "marched in defiance of the government's ban", "in protest at Israel's
+// strikes", "in response to Iran's attack", "in violation of the truce".
+bool CircumstanceNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {"defiance", "protest",  "response", "retaliation",
+                                                "support",  "solidarity", "violation", "breach"};
+  for (std::string_view w : kNouns) {
+    if (lemma == w) return true;
   }
   return false;
 }
@@ -145,7 +168,7 @@ bool CommissiveVerb(std::string_view lemma) {
 // The CAMEO 03x code for the intent to do a cooperative act, as the codebook
 // pairs them: "pledged to send tanks" (072) -> 0332, "agreed to meet" (040)
 // -> 036, "agreed to restore relations" (054) -> 032, "will lift sanctions"
-// (085) -> 0354. "" when the codebook has no intent code for the act (03x
+// (085) -> 0354, "offered to mediate" (045) -> 039. "" when the codebook has no intent code for the act (03x
 // itself, statements, appeals, demands ...).
 std::string IntentCode(std::string_view code) {
   if (code.size() < 3 || code[0] != '0') return "";
@@ -153,7 +176,7 @@ std::string IntentCode(std::string_view code) {
   char d = code.size() >= 4 ? code[3] : '\0';
   switch (code[1]) {
     case '4':
-      return "036";
+      return c3 == "045" ? "039" : "036";  // mediate -> intent to mediate; meet, negotiate -> 036
     case '5':
       return c3 == "057" ? "030" : "032";
     case '6': {
@@ -211,6 +234,64 @@ std::string ThreatCode(std::string_view code) {
   }
   if (code[0] == '2' && code[1] == '0') return c3 == "204" ? "1385" : "138";
   return "";
+}
+
+// Verbs that ask another to act: what they ask for has not happened. "The UN
+// General Assembly demanded that Russia withdraw its forces" is a demand
+// (1056), no withdrawal; "Ukraine asked Germany to supply it with missiles"
+// is an appeal, no supply.
+bool DirectiveVerb(std::string_view lemma) {
+  static constexpr std::string_view kAsk[] = {"demand", "urge",  "call",    "appeal", "ask",
+                                              "request", "press", "implore", "plead",  "insist"};
+  for (std::string_view w : kAsk) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
+// The appeal (02x) or demand (10x) for the act `inner`, as the codebook
+// pairs them with the intents (03x): "demanded that Russia withdraw" (087,
+// intent 0356) -> 1056, "called on Russia to release Navalny" (0841, intent
+// 0353) -> 0253, "demanded that they negotiate" (036) -> 108. `asked`: the asking verb's own code (020, 100 or a
+// subcode). "" when the codebook has no such code or `asked` is more specific.
+std::string DirectiveCode(std::string_view asked, std::string_view inner) {
+  if (asked.size() < 3) return "";
+  bool appeal = asked[0] == '0' && asked[1] == '2', demand = asked[0] == '1' && asked[1] == '0';
+  if (!appeal && !demand) return "";
+  std::string intent = IntentCode(inner);
+  if (intent.size() < 3 || intent[2] == '0') return "";
+  std::string out = intent;
+  if (appeal) {
+    // 03x and 02x run in parallel, but for mediation: 038/039 -> 028.
+    if (out[2] == '9') out[2] = '8';
+    out[0] = '0';
+    out[1] = '2';
+  } else {
+    // 10x differs: 105 is mediation (its subcodes 1051-1056 are yielding),
+    // 106 withdrawal, 107 ceasefire, 108 meeting; no demand to settle.
+    static constexpr char kDemand[] = {'0', '1', '2', '3', '4', '5', '8', '0', '5', '5'};
+    char d = kDemand[out[2] - '0'];
+    if (d != out[2] || out[2] == '8' || out[2] == '9') out.resize(3);
+    out[0] = '1';
+    out[1] = '0';
+    out[2] = d;
+  }
+  if (!cameo::LookupEventCode(out)) out.resize(3);
+  if (!cameo::LookupEventCode(out)) return "";
+  // Only a refinement: "020"/"100", or a subcode the asking verb already chose.
+  if (asked.substr(2) != "0" && out.compare(0, asked.size(), asked) != 0) return "";
+  return out;
+}
+
+void SetEventCode(Event* e, const std::string& code) {
+  e->code = code;
+  e->root = code.substr(0, std::min<size_t>(2, code.size()));
+  if (const cameo::EventCodeInfo* info = cameo::LookupEventCode(code)) {
+    e->quad_class = info->quad_class;
+    e->goldstein = info->goldstein;
+    e->plover_type = std::string(info->plover_type);
+    e->plover_mode = std::string(info->plover_mode);
+  }
 }
 
 }  // namespace
@@ -333,6 +414,14 @@ void SentenceCoder::CoreSpan(int head, int* first, int* last) {
         if (tokens_[i].upos == "PUNCT") core = false;
       }
       if (c != head + 1 && c != hi + 1) core = false;
+    }
+    if (!core && BaseRel(rel) == "conj" && c > head && tokens_[c].upos == "PROPN") {
+      // A "conjunct" with no comma or coordinator before it is the rest of
+      // the name: "Hungarian Prime Minister Viktor Orban" parsed as
+      // "Hungarian" + conj "Viktor".
+      core = true;
+      for (int i = head + 1; i < c && core; ++i)
+        core = tokens_[i].upos != "PUNCT" && tokens_[i].upos != "CCONJ" && tokens_[i].upos != "VERB";
     }
     if (!core) continue;
     int f = c, l = c;
@@ -542,11 +631,30 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       if (skip_locative_nmod_ && analysis_.CaseOf(c) >= 0 &&
           (IsLocative(tokens_[analysis_.CaseOf(c)]) || tokens_[analysis_.CaseOf(c)].form == "at"))
         continue;
+      // Nor, for things done together, their topic: "Britain and Rwanda signed
+      // a treaty on asylum seekers", "Sweden and Turkey began talks on
+      // Sweden's NATO bid".
+      if (skip_topic_nmod_ && analysis_.CaseOf(c) >= 0) {
+        std::string_view prep = tokens_[analysis_.CaseOf(c)].lemma;
+        if (prep == "on" || prep == "about" || prep == "over" || prep == "regarding") continue;
+      }
       // A place or time stands for its people only beside a role ("charities
       // in Gondor"): "an agreement in Istanbul" is no Turkish actor.
       if (np.agents.empty() && analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) continue;
       // "the raids as a violation of Gondor's borders": a description, no participant.
       if (analysis_.CaseOf(c) >= 0 && tokens_[analysis_.CaseOf(c)].form == "as") continue;
+      // Nor a destination or aim: "sent rescue workers to Myanmar" are no
+      // Burmese workers; "aid for Gaza", "strikes on Iran" (an event noun's
+      // aim is whom it was done to, not who did it: "condemned Iran's drone
+      // and missile attack on Israel" condemns Iran).
+      bool event_noun = !lex_->verbs().Candidates(words_[head]).empty() && tokens_[head].upos == "NOUN";
+      if ((!np.agents.empty() || event_noun) && analysis_.CaseOf(c) >= 0) {
+        std::string_view prep = tokens_[analysis_.CaseOf(c)].lemma;
+        bool aim = prep == "into" || prep == "against" || prep == "on";
+        // (An event noun's destination stays: "made a surprise visit to Kyiv".)
+        if (aim || (!np.agents.empty() && (prep == "to" || prep == "toward" || prep == "towards" || prep == "for")))
+          continue;
+      }
       // "ties with Gondor five years after Calenardhon crowds ...": a time phrase has no participants.
       if (IsTimeWord(tokens_[c].form)) continue;
       // "talks between the two countries since Russia invaded Ukraine": the
@@ -628,7 +736,8 @@ bool SentenceCoder::CodeThroughCoreference(int first, int last, std::span<const 
   // A possessive stands for its phrase only before a role: "their leaders"
   // are the two states' leaders, but "after rebels attacked its embassy in
   // Edoras" is done to Edoras, not to the embassy's owner.
-  if (r->form == extract::Resolution::Form::kPossessive && agents.empty()) return false;
+  // (Unless it is the doer of an event noun: "its missile attack on U.S. bases".)
+  if (r->form == extract::Resolution::Form::kPossessive && agents.empty() && !possessive_doer_) return false;
   for (int k = 0; k < r->count; ++k) {
     const extract::Mention& m = coref_->mention(r->antecedents[k]);
     CodedActor a;
@@ -840,6 +949,39 @@ bool SentenceCoder::CoordinatedSources() const {
   return false;
 }
 
+bool SentenceCoder::InReportedClause(int verb, int token) const {
+  // "Trump announced that Israel and Iran had agreed to a ceasefire": the
+  // words of "Israel and Iran had agreed ..." (a clause with a verb and a
+  // subject of its own, coded on its own).
+  for (int t = token, steps = 0; t >= 0 && t != verb && steps <= n_; t = analysis_.head(t), ++steps) {
+    if (analysis_.head(t) != verb || BaseRel(analysis_.rel(t)) != "ccomp" || tokens_[t].upos != "VERB") continue;
+    for (int c : analysis_.children(t)) {
+      if (BaseRel(analysis_.rel(c)) == "nsubj") return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::OwnState(const CodedActor& source, const CodedActor& target) const {
+  // A state acting on its own state ("Putin suspended Russia's
+  // participation", "cutting off U.S. aid", "put Russia's nuclear forces on
+  // alert") is no event between actors; its people, police or opposition
+  // stay targets ("police arrested the opposition leader").
+  if (source.actor_code.empty() || target.actor_code.empty() || !SameCountry(source, target)) return false;
+  // (A plural demonym is the people: "Tens of thousands of Serbians rallied
+  // against the government" -> SRB SRBGOV.)
+  auto state_role = [&](const CodedActor& a) {
+    std::string c = lexicon::CountryOf(a.actor_code);
+    if (c.empty() || a.code.compare(0, c.size(), c) != 0) return false;
+    std::string_view role = std::string_view(a.code).substr(c.size());
+    if (role.empty() && a.last >= 0 && a.last < n_ &&
+        (tokens_[a.last].xpos == "NNPS" || tokens_[a.last].xpos == "NNS"))
+      return false;
+    return role.empty() || role.compare(0, 3, "GOV") == 0 || role.compare(0, 3, "MIL") == 0;
+  };
+  return state_role(source) && state_role(target);
+}
+
 void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const CodedActor* target,
                          const std::string& code, bool negated, const std::string& verb,
                          const std::string& pattern, const std::string& pattern_entry,
@@ -848,6 +990,29 @@ void SentenceCoder::Emit(const Predicate& p, const CodedActor* source, const Cod
   std::string scode = source ? source->code : "---";
   std::string tcode = target ? target->code : "---";
   if (source && target && scode == tcode) return;  // "Gondor and Gondor": no self events
+  if (source && target && OwnState(*source, *target)) {
+    DYAD_TRACE("  '" + scode + "' acting on its own state '" + tcode + "': no event");
+    return;
+  }
+  // Unnamed people or gunmen no country was found for ("killing 35 people",
+  // "Gunmen killed Iran's top nuclear scientist") name nobody: no event.
+  // (A role of state or society stays: "officials", "lawmakers" -> ---GOV, ---LEG.)
+  auto nobody = [](const CodedActor* a, const std::string& c) {
+    return a != nullptr && a->actor_code.empty() && c.size() == 6 && c.compare(0, 3, "---") == 0 &&
+           (c.compare(3, 3, "CVL") == 0 || c.compare(3, 3, "UAF") == 0);
+  };
+  if (nobody(source, scode) || nobody(target, tcode)) {
+    DYAD_TRACE("  '" + (nobody(source, scode) ? scode : tcode) + "' names nobody: no event");
+    return;
+  }
+  if (source && target && !source->actor_code.empty() && target->first >= 0 && target->first < n_ &&
+      tokens_[target->first].xpos == "PRP$" && SameCountry(*source, *target)) {
+    // What one does to one's own ("Ukraine demanded that Russia withdraw its
+    // troops") is no event between two actors.
+    DYAD_TRACE("  target '" + target->code + "' is the source's own ('" + tokens_[target->first].form +
+               "'): no event");
+    return;
+  }
   for (size_t i = sentence_events_begin_; i < events->size(); ++i) {
     const Event& e = (*events)[i];
     if (e.source.code == scode && e.target.code == tcode && e.code == code) return;
@@ -906,10 +1071,15 @@ void SentenceCoder::CodePredicate(int k, std::vector<Event>* events) {
   const Predicate& p = analysis_.predicates()[k];
   size_t before = events->size();
   modality_set_ = false;
+  current_ = k;
+  if (static_cast<size_t>(k) >= pred_code_.size()) pred_code_.resize(k + 1);
+  pred_code_[k].clear();
   CodePredicateImpl(p, events);
   modality_set_ = false;
   if (static_cast<size_t>(k) >= emitted_.size()) emitted_.resize(k + 1, 0);
   emitted_[k] = events->size() > before;
+  if (static_cast<size_t>(k) >= event_range_.size()) event_range_.resize(k + 1, {0, 0});
+  event_range_[k] = {static_cast<uint32_t>(before), static_cast<uint32_t>(events->size())};
 }
 
 void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* events) {
@@ -978,6 +1148,11 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   // verbs, parenthetical and relative clauses: "vowed on Thursday to wage
   // war" matches "* WAR".
   in.after_limit = verb_last;
+  // A reporting verb's patterns stay out of a reported clause that has a
+  // verb of its own (coded on its own): "Trump announced that Israel and
+  // Iran had agreed to a ceasefire" is no ceasefire of Trump's. A copular
+  // clause stays in reach: "said that Putin was responsible for ...".
+  bool reporting = syntax::IsReportingVerb(vt.lemma);
   for (int i = verb_last + 1; i < n_; ++i) {
     bool inside = false;
     for (int t = i, steps = 0; t >= 0 && steps <= n_; t = analysis_.head(t), ++steps) {
@@ -989,6 +1164,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       std::string_view b = BaseRel(rel);
       if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB"))
         break;
+      if (reporting && InReportedClause(v, t)) break;
     }
     if (inside) in.after_limit = i;
   }
@@ -1020,7 +1196,28 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     const lexicon::VerbPattern& pat = block_patterns[ci];
     if (!IsUsableCode(pat.code) || !IsUsableCode(pat.second_code)) continue;
     if (!MatchPattern(pat, in, &m)) continue;
-    if (best == nullptr || m.score > best_match.score) {
+    if (reporting) {
+      // (The parse-based patterns do not stop at after_limit: check the words used.)
+      bool inner = false;
+      for (int i = 0; i < m.num_marked && !inner; ++i) inner = InReportedClause(v, m.marked[i]);
+      if (inner) continue;
+    }
+    // On a tie the pattern whose words hang much nearer the verb in the
+    // parse: "sent condolences to Iran's leader after the death of Raisi in a
+    // helicopter crash" is condolences (018), not a helicopter sent (072);
+    // ("killed hundreds of civilians": the hundreds, 202).
+    auto reach = [&](const PatternMatch& x) {
+      int r = n_;
+      for (int i = 0; i < x.num_marked; ++i) {
+        int d = 0;
+        for (int t = x.marked[i]; t >= 0 && t != v && d <= n_; t = analysis_.head(t)) ++d;
+        r = std::min(r, d);
+      }
+      return r;
+    };
+    if (best == nullptr || m.score > best_match.score ||
+        (m.score == best_match.score && m.num_marked > 0 && best_match.num_marked > 0 &&
+         reach(m) < reach(best_match))) {
       best = &pat;
       best_match = m;
     }
@@ -1137,6 +1334,9 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   targets_.clear();
   agent_only_targets_.clear();
   skip_locative_nmod_ = false;
+  skip_topic_nmod_ = false;
+  role_target_ = false;
+  relative_subject_ = false;
   std::vector<CodedActor> compound;
   if (best != nullptr && best_match.compound >= 0) CodeNominal(NounHeadOf(best_match.compound), 0, &compound);
   if (best != nullptr && best_match.source >= 0) CodeNominal(NounHeadOf(best_match.source), 0, &sources_);
@@ -1164,6 +1364,11 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         int l = i + len - 1, f = i;
         while (l + 1 < verb_first && name_like(l + 1)) ++l;
         while (f > 0 && name_like(f - 1)) --f;  // "Russian police"
+        // "China's military": the possessor too.
+        while (f > 1 && tokens_[f - 1].xpos == "POS" && name_like(f - 2)) {
+          f -= 2;
+          while (f > 0 && name_like(f - 1)) --f;
+        }
         CodeSpan(f, l, &sources_);
       }
     }
@@ -1258,11 +1463,35 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     }
   }
   if (sources_.empty() && compound.empty()) {
+    // A second "subject" after the verb, beside one before it, is an object
+    // the parser mislabelled: "China condemned the United States on Sunday
+    // for shooting down its balloon".
+    bool subject_before = false;
+    for (const Argument& a : args) subject_before |= a.role == ArgRole::kSubject && !a.inherited && a.head < v;
     for (const Argument& a : args) {
       bool is_source = p.passive ? a.role == ArgRole::kAgent : a.role == ArgRole::kSubject;
       if (!is_source) continue;
+      if (!p.passive && subject_before && a.head > v && !a.inherited) continue;
       int h = a.head;
-      if (IsPronoun(tokens_[h]) && p.parent >= 0) {
+      bool relative = !p.passive && (tokens_[h].xpos == "WDT" || tokens_[h].xpos == "WP") &&
+                      (p.link == PredicateLink::kRelcl || analysis_.rel(v) == "advcl:relcl");
+      if (relative) {
+        // A relative pronoun stands for the noun the clause modifies:
+        // "Gonzalez fled to Spain, which granted him asylum" -> Spain; a clause
+        // set apart from its noun, for the verb's object: "vetoed a resolution
+        // on Friday that called for a ceasefire" (the resolution called, no actor).
+        int antecedent = -1;
+        if (p.link == PredicateLink::kRelcl && analysis_.head(v) >= 0 && analysis_.head(v) < h) {
+          antecedent = analysis_.head(v);
+        } else if (p.parent >= 0) {
+          for (const Argument& pa : analysis_.arguments(analysis_.predicates()[p.parent]))
+            if (pa.role == ArgRole::kObject && !pa.inherited && pa.head < h) antecedent = pa.head;
+        }
+        relative_subject_ = true;
+        if (antecedent < 0) continue;
+        h = antecedent;
+        DYAD_TRACE("  relative '" + tokens_[a.head].form + "' stands for '" + tokens_[h].form + "'");
+      } else if (IsPronoun(tokens_[h]) && p.parent >= 0) {
         // "Ethiopia indicated it would act": a pronoun subject of a clause
         // stands for the subject of the clause that governs it.
         for (const Argument& pa : analysis_.arguments(analysis_.predicates()[p.parent])) {
@@ -1294,7 +1523,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       }
     }
   }
-  if (sources_.empty() && compound.empty() && !p.passive) {
+  if (sources_.empty() && compound.empty() && !p.passive && !relative_subject_) {
     // (Also when the parse's subject names no actor: "Ethiopia broken down a
     // treaty" with "Ethiopia" parsed as an adverb of "broken".)
     {
@@ -1321,8 +1550,31 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       // inching nearer to accord with Gondor" with "to accord" under
       // "nearer"): the nearest subject before it in the sentence.
       bool own_subject = false;
-      for (const Argument& a : args) own_subject |= a.role == ArgRole::kSubject;
-      bool subjectless_link = p.link == PredicateLink::kXcomp || p.link == PredicateLink::kConj;
+      // A participle modifying the object of a verb acts for that verb's
+      // subject: "Trump signed an order imposing tariffs on Indian goods".
+      bool object_participle = false;
+      // So does an infinitive after "become": "Britain became the first
+      // country to supply Ukraine with Storm Shadow missiles".
+      if (p.link == PredicateLink::kAcl && p.parent >= 0) {
+        int noun = analysis_.head(v);
+        const Predicate& pp = analysis_.predicates()[p.parent];
+        bool become = tokens_[pp.verb].lemma == "become" && marked(v, "to", "to");
+        if (tokens_[v].xpos == "VBG" || become) {
+          for (const Argument& pa : analysis_.arguments(pp))
+            object_participle |= (pa.role == ArgRole::kObject || (become && pa.role == ArgRole::kComplement)) &&
+                                 pa.head == noun && !pa.inherited;
+          object_participle |= become && analysis_.head(noun) == pp.verb;
+        }
+      }
+      // And a clause of purpose: "The UN Human Rights Council set up a
+      // mission to investigate Iran's crackdown" -> the council investigates
+      // (the parse lends it the object, the mission, as subject).
+      bool purpose = p.link == PredicateLink::kAdvcl && p.parent >= 0 && v > analysis_.predicates()[p.parent].verb &&
+                     infinitive(v);
+      for (const Argument& a : args)
+        own_subject |= a.role == ArgRole::kSubject && !((object_participle || purpose) && a.inherited);
+      bool subjectless_link =
+          p.link == PredicateLink::kXcomp || p.link == PredicateLink::kConj || object_participle || purpose;
       for (int i = verb_first - 1; i >= 0 && sources_.empty() && !own_subject && subjectless_link; --i) {
         if (BaseRel(analysis_.rel(i)) != "nsubj") continue;
         CodeNominal(i, 0, &sources_);
@@ -1331,7 +1583,20 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       }
     }
   }
-  if (targets_.empty() && compound.empty() && !compound_is_target) {
+  const bool says = syntax::IsReportingVerb(vt.lemma) || vt.lemma == "warn";
+  // "Russia and Ukraine accused each other of violating the truce": the
+  // members act on one another; nothing else is the target.
+  bool reciprocal = false;
+  for (const Argument& a : args) {
+    if (a.role != ArgRole::kObject) continue;
+    int h = a.head;
+    std::string_view w = tokens_[h].lemma;
+    std::string_view before = h > 0 ? std::string_view(tokens_[h - 1].lemma) : std::string_view();
+    std::string_view after = h + 1 < n_ ? std::string_view(tokens_[h + 1].lemma) : std::string_view();
+    reciprocal |= (w == "other" && before == "each") || (w == "another" && before == "one") ||
+                  (w == "each" && after == "other") || (w == "one" && after == "another");
+  }
+  if (targets_.empty() && compound.empty() && !compound_is_target && !reciprocal) {
     // A phrase with agents but no named actor ("his first official visit")
     // is kept only if no phrase names an actor.
     auto try_target = [&](int h) {
@@ -1340,6 +1605,16 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
           stray_subject_of_[h] != v)
         return;
       CodeNominal(h, 0, &targets_);
+      // The source's own state is no target; look further: "Israel recalled
+      // its ambassadors to Ireland and Norway" -> Ireland, Norway. (Not for a
+      // speaker: "Theoden said Rohan would send aid to Eriador" is said to no one.)
+      std::erase_if(targets_, [&](const CodedActor& t) {
+        if (says) return false;
+        for (const CodedActor& src : sources_) {
+          if (OwnState(src, t)) return true;
+        }
+        return false;
+      });
       bool named = false;
       for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
       if (!named && !targets_.empty()) {
@@ -1358,11 +1633,23 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     // they are where something happened more often than to whom.
     // "signed a treaty in Moscow" with a coordinated subject: not in the object either.
     skip_locative_nmod_ = CoordinatedSources();
+    if (skip_locative_nmod_) {
+      bool joint = SymmetricVerb(vt.lemma);
+      for (const Argument& a : args) {
+        if (a.role != ArgRole::kObject) continue;
+        std::string_view l = tokens_[a.head].lemma;
+        joint |= JointNoun(l) || l == "treaty" || l == "agreement" || l == "deal" || l == "pact" || l == "accord";
+      }
+      skip_topic_nmod_ = joint;
+    }
     // (With a coordinated subject "at" is a place too: "the leaders of
     // Armenia and Azerbaijan signed a declaration at the White House".)
+    // (For a speaker too: "Pezeshkian said at the UN", "Trump said in Riyadh".)
+    bool speaker = syntax::IsReportingVerb(vt.lemma);
     auto locative = [&](const Argument& a) {
-      return a.preposition >= 0 && (IsLocative(tokens_[a.preposition]) ||
-                                    (skip_locative_nmod_ && tokens_[a.preposition].form == "at"));
+      return a.preposition >= 0 && !CircumstanceNoun(tokens_[a.head].lemma) &&
+             (IsLocative(tokens_[a.preposition]) ||
+              ((skip_locative_nmod_ || speaker) && tokens_[a.preposition].form == "at"));
     };
     for (ArgRole role : {ArgRole::kObject, ArgRole::kIndirectObject, ArgRole::kOblique}) {
       for (const Argument& a : args) {
@@ -1370,7 +1657,10 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         // something is called is no one it is done to.
         bool as = a.preposition >= 0 &&
                   (tokens_[a.preposition].form == "as" || tokens_[a.preposition].form == "As");
-        if (a.role == role && !locative(a) && !as) try_target(a.head);
+        bool topic = skip_topic_nmod_ && a.preposition >= 0 &&
+                     (tokens_[a.preposition].lemma == "on" || tokens_[a.preposition].lemma == "about" ||
+                      tokens_[a.preposition].lemma == "over");
+        if (a.role == role && !locative(a) && !as && !topic) try_target(a.head);
       }
     }
     // "Arnor believes Dagolath and Osgiliath can cope": the subject of a
@@ -1392,7 +1682,15 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     // "Iran and Russia signed a treaty in Moscow": a coordinated subject
     // acts on its own members; the place is no target.
     bool coordinated_subject = CoordinatedSources();
-    if (!coordinated_subject) {
+    // Nor when a group was found: "police used tear gas against protesters in
+    // Tbilisi" is done to the protesters (located in Georgia below), not to
+    // Georgia. (Unnamed victims stand for their country: "killed hundreds of
+    // civilians in El Fasher" is done to Sudan.)
+    role_target_ = false;
+    for (const CodedActor& a : agent_only_targets_)
+      role_target_ |= a.code.size() >= 6 && a.code.compare(a.code.size() - 3, 3, "CVL") != 0;
+    // Nor for a meeting: "NATO leaders meeting in Vilnius" meet no Lithuanians.
+    if (!coordinated_subject && !role_target_ && !speaker && !MeetingVerb(vt.lemma)) {
       for (const Argument& a : args) {
         if (a.role == ArgRole::kOblique && locative(a)) try_target(a.head);
       }
@@ -1400,7 +1698,8 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   }
   skip_locative_nmod_ = false;
   bool coordinated_subject = CoordinatedSources();
-  if (targets_.empty() && compound.empty() && !p.passive) {
+  if (!targets_.empty()) role_target_ = false;
+  if (targets_.empty() && compound.empty() && !p.passive && !reciprocal) {
     // PETRARCH finds a target anywhere in the verb phrase: "cordoned off the
     // roads leading into Mordor" -> Mordor; the first actor after the verb
     // inside the verb's subtree, outside the source -- not a place when the
@@ -1420,14 +1719,23 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       if (MentionAt(in, i) <= 0) continue;
       int h = NounHeadOf(i);
       if (h == source_head || h == v) continue;
-      if (coordinated_subject) {
+      // Nor a name right after a preposition of place: "The foreign ministers
+      // of Saudi Arabia and Iran met in Beijing" (a misparse may hide the "in").
+      bool speaks = syntax::IsReportingVerb(vt.lemma) || MeetingVerb(vt.lemma);
+      if ((coordinated_subject || role_target_ || speaks) && i > 0 &&
+          (IsLocative(tokens_[i - 1]) || tokens_[i - 1].form == "at"))
+        continue;
+      if (coordinated_subject || role_target_ || speaks) {
         // Nor inside a phrase of place or circumstance: "Iran and Saudi
         // Arabia agreed to reopen embassies, in a deal brokered by China".
         bool in_locative = false;
         for (int t = h, steps = 0; t >= 0 && t != v && steps <= n_ && !in_locative;
              t = analysis_.head(t), ++steps)
           in_locative = (analysis_.CaseOf(t) >= 0 && (IsLocative(tokens_[analysis_.CaseOf(t)]) ||
-                                                      tokens_[analysis_.CaseOf(t)].form == "at")) ||
+                                                      tokens_[analysis_.CaseOf(t)].form == "at" ||
+                                                      (skip_topic_nmod_ && (tokens_[analysis_.CaseOf(t)].lemma == "on" ||
+                                                                            tokens_[analysis_.CaseOf(t)].lemma == "about" ||
+                                                                            tokens_[analysis_.CaseOf(t)].lemma == "over")))) ||
                         // nor in a modifier clause: "Israel and Hezbollah agreed to a
                         // ceasefire brokered by the United States".
                         (BaseRel(analysis_.rel(t)) == "acl" && SymmetricVerb(vt.lemma));
@@ -1436,16 +1744,37 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       CodeNominal(h, 0, &targets_);
       // A mention inside a larger phrase with no actor of its own: take the mention itself.
       if (targets_.empty()) CodeNominal(i, 0, &targets_);
-      // Found this far from the verb, only a named actor will do.
+      std::erase_if(targets_, [&](const CodedActor& t) {
+        if (says) return false;
+        for (const CodedActor& src : sources_) {
+          if (OwnState(src, t)) return true;
+        }
+        return false;
+      });
+      // Found this far from the verb, only a named actor will do -- or a
+      // group of people, located by the place named after it: "fired tear gas
+      // and rubber bullets at student protesters in Dhaka" -> BGDOPP.
       bool named = false;
       for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
-      if (!named) targets_.clear();
+      if (!named) {
+        bool group = false;
+        for (const CodedActor& a : targets_)
+          group |= a.code.size() >= 6 && a.code.compare(0, 3, "---") == 0 &&
+                   (a.code.find("OPP", 3) != std::string::npos || a.code.find("EDU", 3) != std::string::npos ||
+                    a.code.find("LAB", 3) != std::string::npos);
+        if (group && agent_only_targets_.empty()) {
+          agent_only_targets_ = targets_;
+          role_target_ = true;
+        }
+        targets_.clear();
+      }
     }
   }
+  skip_topic_nmod_ = false;
   if (targets_.empty() && !agent_only_targets_.empty()) targets_ = agent_only_targets_;
   bool bare = true;  // the parse gave the verb no object, oblique or complement
   for (const Argument& a : args) bare &= a.role == ArgRole::kSubject || a.role == ArgRole::kPassiveSubject;
-  if (targets_.empty() && bare && !shallow_ && compound.empty() && !p.passive) {
+  if (targets_.empty() && bare && !shallow_ && compound.empty() && !p.passive && !reciprocal) {
     // "... and promised raids to the affected Ithilen villages" with nothing
     // attached to "promised": the first named actor after it in its clause.
     for (int i = verb_last + 1; i < n_ && targets_.empty(); ++i) {
@@ -1538,7 +1867,11 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         // Only civilian roles are located (armed men are not located by where
         // they struck: "rebels attacked its embassy in Edoras"), by the place
         // first ("protesters in London against Israel" are British).
-        if (!civil(std::string_view(a.code).substr(3, 3))) continue;
+        // A state body acted on, by the place it is in: "detonated car bombs at
+        // the education ministry in Mogadishu" -> SOMGOV.
+        std::string_view arole = std::string_view(a.code).substr(3, 3);
+        bool state_target = side == &targets_ && (arole == "GOV" || arole == "LEG" || arole == "JUD");
+        if (!civil(arole) && !state_target) continue;
         {
           if (!place_looked) {
             place_looked = true;
@@ -1569,6 +1902,13 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         if (country.empty()) continue;
         DYAD_TRACE("  '" + a.code + "' located in " + country);
         a.actor_code = country;
+        // Unnamed victims stand for their country: "killed hundreds of
+        // civilians in El Fasher" is done to Sudan (SDN), as "Thousands of
+        // Georgians" are Georgia.
+        if (side == &targets_ && a.code.size() == 6 && a.code.compare(3, 3, "CVL") == 0) {
+          a.code = country;
+          continue;
+        }
         a.code = country + a.code.substr(3);
       }
     };
@@ -1637,9 +1977,18 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     // "said on Wednesday that Germany would send" with "send" under "Wednesday".)
     bool clause = q->link != PredicateLink::kConj && q->link != PredicateLink::kXcomp && q->parent >= 0 &&
                   q->verb > analysis_.predicates()[q->parent].verb;
+    // Through a verb of phase: "agreed to resume sharing intelligence" is an
+    // intent to share it (0314).
+    bool phase_of_commitment = false;
+    if (inf && q->parent >= 0 && (gov == "resume" || gov == "begin" || gov == "start" || gov == "continue")) {
+      const Predicate& gp = analysis_.predicates()[q->parent];
+      phase_of_commitment = (gp.link == PredicateLink::kXcomp || (gp.link == PredicateLink::kAdvcl && infinitive(gp.verb))) &&
+                            gp.parent >= 0 &&
+                            CommissiveVerb(tokens_[analysis_.predicates()[gp.parent].verb].lemma);
+    }
     if (inf && gov == "threaten") {
       kind = 2;
-    } else if (inf && CommissiveVerb(gov)) {
+    } else if ((inf && CommissiveVerb(gov)) || phase_of_commitment) {
       kind = 1;
     } else if ((marked(q->verb, "would", "'d")) && clause &&
                (syntax::IsReportingVerb(gov) || CommissiveVerb(gov) || gov == "warn")) {
@@ -1718,6 +2067,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       }
     }
   }
+  if (current_ >= 0 && static_cast<size_t>(current_) < pred_code_.size()) pred_code_[current_] = code;
   if (!compound.empty() && targets_.empty()) {
     // '%': the members of a compound actor act on each other ("Gondor and
     // Osgiliath have renewed ties" -> GON->OSG and OSG->GON).
@@ -1741,12 +2091,24 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     // to increase trade"), makes the action joint too.
     bool joint_object = false;
     for (const Argument& a : args) {
-      if (a.role == ArgRole::kObject) joint_object |= JointNoun(tokens_[a.head].lemma);
+      // (Or anything called joint: "China and Russia began joint naval exercises".)
+      auto joint = [&](int h) {
+        if (JointNoun(tokens_[h].lemma)) return true;
+        for (int c : analysis_.children(h)) {
+          std::string_view l = tokens_[c].lemma;
+          if (BaseRel(analysis_.rel(c)) == "amod" && (l == "joint" || l == "bilateral" || l == "mutual"))
+            return true;
+        }
+        return false;
+      };
+      if (a.role == ArgRole::kObject) joint_object |= joint(a.head);
       if (a.role != ArgRole::kComplement || analysis_.PredicateOf(a.head) < 0) continue;
       for (const Argument& ca : analysis_.arguments(analysis_.predicates()[analysis_.PredicateOf(a.head)]))
-        joint_object |= ca.role == ArgRole::kObject && JointNoun(tokens_[ca.head].lemma);
+        joint_object |= ca.role == ArgRole::kObject && joint(ca.head);
     }
-    if (coordinated && !SymmetricVerb(vt.lemma) && !joint_object) {
+    // (Saying is never done to one another: "The United States, Britain and
+    // Australia announced a security partnership" is no statement among them.)
+    if (coordinated && (!SymmetricVerb(vt.lemma) || says) && (!joint_object || says) && !reciprocal) {
       // "Australia, Bahrain, Canada and the Netherlands supported the
       // operation": each supported it, not each other.
       DYAD_TRACE("  coordinated subject, but '" + vt.lemma +
@@ -1789,6 +2151,231 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     for (const CodedActor& b : targets_) {
       Emit(p, &a, &b, code, negated, verb_text, pattern_text, pattern_entry, events);
       if (!second.empty()) Emit(p, &b, &a, second, negated, verb_text, pattern_text, pattern_entry, events);
+    }
+  }
+}
+
+void SentenceCoder::ResolveEmbedded(std::vector<Event>* events) {
+  const auto& preds = analysis_.predicates();
+  size_t np = std::min({preds.size(), event_range_.size(), pred_code_.size()});
+  // The predicate whose place a conjoined verb shares: "demanded that Russia
+  // withdraw and pay reparations".
+  auto first_conjunct = [&](int k) {
+    for (int steps = 0; preds[k].link == PredicateLink::kConj && preds[k].parent >= 0 && steps < n_; ++steps)
+      k = preds[k].parent;
+    return k;
+  };
+  // Is predicate q a complement of its parent ("urged Israel to halt", "demanded that Russia withdraw")?
+  auto complement = [&](int q) {
+    const Predicate& p = preds[q];
+    if (p.parent < 0) return false;
+    if (p.link == PredicateLink::kXcomp || p.link == PredicateLink::kCcomp) return true;
+    if (p.link != PredicateLink::kAdvcl || p.verb < preds[p.parent].verb) return false;
+    for (int c : analysis_.children(p.verb)) {
+      if (BaseRel(analysis_.rel(c)) == "mark" &&
+          (tokens_[c].form == "to" || tokens_[c].form == "that" || tokens_[c].form == "for"))
+        return true;
+    }
+    return false;
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> drop;
+  for (size_t k = 0; k < np; ++k) {
+    auto [b, e] = event_range_[k];
+    int q = first_conjunct(static_cast<int>(k));
+    if (preds[q].parent < 0) continue;
+    int g = preds[q].parent;
+    const Token& gov = tokens_[preds[g].verb];
+    const char* why = nullptr;
+    // Up a chain of complements: "asked the court to order Israel to halt
+    // its operations" -- the halting is asked for too.
+    bool asked = false, denied = false;
+    for (int c = q, steps = 0; c >= 0 && preds[c].parent >= 0 && steps < n_ && complement(c); ++steps) {
+      int up = preds[c].parent;
+      std::string_view l = tokens_[preds[up].verb].lemma;
+      asked |= DirectiveVerb(l);
+      denied |= l == "deny" && !preds[up].negated;
+      c = first_conjunct(up);
+    }
+    if (complement(q) && DirectiveVerb(gov.lemma) && !pred_code_[k].empty() &&
+        static_cast<size_t>(g) < event_range_.size()) {
+      // The asking verb's event takes the asked act's code: 020/100 -> 02x/10x.
+      const std::string& inner = pred_code_[k];
+      for (uint32_t i = event_range_[g].first; i < event_range_[g].second && i < events->size(); ++i) {
+        std::string d = DirectiveCode((*events)[i].code, inner);
+        if (d.empty() || d == (*events)[i].code) continue;
+        DYAD_TRACE("'" + gov.form + "' asks for '" + tokens_[preds[k].verb].form + "' (" + inner + "): " +
+                   (*events)[i].code + " -> " + d);
+        SetEventCode(&(*events)[i], d);
+      }
+    }
+    if (b >= e) continue;
+    // The content of a bid, plan or request is no event: "approved Sweden's
+    // bid to join NATO", "rejected a proposal to hold talks".
+    bool wished = false;
+    if (preds[q].link == PredicateLink::kAcl && analysis_.head(preds[q].verb) >= 0) {
+      bool to = false;
+      for (int c : analysis_.children(preds[q].verb))
+        to |= BaseRel(analysis_.rel(c)) == "mark" && tokens_[c].form == "to";
+      std::string_view noun = tokens_[analysis_.head(preds[q].verb)].lemma;
+      static constexpr std::string_view kWish[] = {"bid",    "plan",  "proposal", "request", "attempt", "effort",
+                                                   "offer",  "call",  "demand",   "threat",  "right",   "bill",
+                                                   "motion", "appeal"};
+      for (std::string_view w : kWish) wished |= to && noun == w;
+    }
+    if (asked) {
+      why = "asked for, not done";
+    } else if (wished) {
+      why = "the content of a bid, plan or request";
+    } else if (denied) {
+      why = "denied";
+    } else if (preds[k].link == PredicateLink::kAdvcl && q == static_cast<int>(k) &&
+               tokens_[preds[q].verb].xpos == "VBG" && preds[q].verb > 0 &&
+               tokens_[preds[q].verb - 1].form == "," && preds[q].verb > preds[g].verb &&
+               static_cast<size_t>(g) < emitted_.size() && emitted_[g]) {
+      // "Pakistani troops shelled villages, killing at least 12 civilians":
+      // the killing is the shelling's result, one event. (Only violence:
+      // "declared martial law, accusing the opposition of ..." is an
+      // accusation of its own.) Nor is a comment on it: "rejected calls for a
+      // ceasefire, saying it would amount to surrender".
+      const std::string& pc = pred_code_[k];
+      bool violent = pc.size() >= 2 && (pc.compare(0, 2, "18") == 0 || pc.compare(0, 2, "19") == 0 ||
+                                        pc.compare(0, 2, "20") == 0 || pc.compare(0, 2, "01") == 0);
+      bool own_subject = !violent;
+      for (const Argument& a : analysis_.arguments(preds[q]))
+        own_subject |= a.role == ArgRole::kSubject && !a.inherited;
+      if (!own_subject) why = "the result of the governing event";
+    }
+    if (why == nullptr) continue;
+    if (denied && !asked && opt_->keep_negated) {
+      for (uint32_t i = b; i < e && i < events->size(); ++i) (*events)[i].negated = true;
+      continue;
+    }
+    DYAD_TRACE("'" + tokens_[preds[k].verb].form + "': " + why + ": its events dropped");
+    drop.push_back({b, e});
+  }
+  std::sort(drop.begin(), drop.end());
+  for (size_t i = drop.size(); i-- > 0;) {
+    auto [b, e] = drop[i];
+    events->erase(events->begin() + b, events->begin() + std::min<size_t>(e, events->size()));
+  }
+}
+
+void SentenceCoder::CodeNounPredicates(std::vector<Event>* events) {
+  const lexicon::VerbDictionary& verbs = lex_->verbs();
+  std::vector<CodedActor> src, tgt;
+  MatchInput probe;
+  probe.words = words_;
+  probe.lexicon = lex_;
+  probe.date = doc_->date;
+  for (int i = 0; i < n_; ++i) {
+    if (tokens_[i].upos != "NOUN" || analysis_.PredicateOf(i) >= 0) continue;
+    if (CircumstanceNoun(tokens_[i].lemma)) continue;  // "recalled its ambassadors in protest at ..."
+    const lexicon::VerbEntry* entry = nullptr;
+    for (const lexicon::VerbEntry* c : verbs.Candidates(words_[i])) {
+      // (A compound noun with its words before: "phone call".)
+      int nb = static_cast<int>(c->words_before.size());
+      bool ok = c->words_after.empty() && i - nb >= 0;
+      for (int k = 0; k < nb && ok; ++k) ok = words_[i - nb + k] == c->words_before[k];
+      if (ok) {
+        entry = c;
+        break;
+      }
+    }
+    if (entry == nullptr || IsNullCode(entry->code)) continue;
+    // The object or subject of a verb that coded an event is that event's
+    // ("held talks with", "launched an attack on"; "the attack killed").
+    int h = analysis_.head(i);
+    std::string_view rel = BaseRel(analysis_.rel(i));
+    int hk = h >= 0 ? analysis_.PredicateOf(h) : -1;
+    if (hk >= 0 && (rel == "obj" || rel == "nsubj") &&
+        (static_cast<size_t>(hk) >= emitted_.size() || emitted_[hk]))
+      continue;
+    int agent = -1, patient = -1;
+    for (int c : analysis_.children(i)) {
+      std::string_view r = analysis_.rel(c);
+      if (r == "nmod:poss" || (r == "amod" && agent < 0 && c < i && tokens_[c].upos == "ADJ" &&
+                               MentionAt(probe, c) > 0)) {
+        agent = c;  // "Modi's visit", "the Israeli strike on Hamas leaders in Doha"
+        continue;
+      }
+      if (BaseRel(r) != "nmod" || analysis_.CaseOf(c) < 0) continue;
+      std::string_view prep = tokens_[analysis_.CaseOf(c)].lemma;
+      if (prep == "by" && agent < 0) {
+        agent = c;
+      } else if (patient < 0 && (prep == "to" || prep == "on" || prep == "of" || prep == "with" ||
+                                 prep == "against" || prep == "into")) {
+        patient = c;
+      }
+    }
+    if (patient < 0) continue;
+    src.clear();
+    tgt.clear();
+    if (agent >= 0) {
+      possessive_doer_ = tokens_[agent].xpos == "PRP$";
+      CodeNominal(agent, 0, &src);
+      possessive_doer_ = false;
+    } else if (hk >= 0 && BaseRel(analysis_.rel(i)) == "obl" && analysis_.CaseOf(i) >= 0 &&
+               (tokens_[analysis_.CaseOf(i)].lemma == "during" || tokens_[analysis_.CaseOf(i)].lemma == "in")) {
+      // "Ukrainian troops crossed into Kursk in the largest attack on Russian
+      // territory": the clause's subject does it -- unless the clause coded
+      // an event, which the phrase then describes ("killed the Houthi prime
+      // minister in a strike on Sanaa").
+      for (const Argument& a : analysis_.arguments(analysis_.predicates()[hk])) {
+        if (a.role == ArgRole::kSubject && !a.inherited) CodeNominal(a.head, 0, &src);
+      }
+    }
+    if (src.empty()) continue;
+    CodeNominal(patient, 0, &tgt);
+    auto named = [](const std::vector<CodedActor>& v) {
+      for (const CodedActor& a : v) {
+        if (a.actor_code.empty()) return false;
+      }
+      return !v.empty();
+    };
+    if (!named(src) || !named(tgt)) continue;
+    // (A visit, meeting or call is always an event of its own: "urged Ukraine
+    // to ... during a visit to Kyiv".)
+    bool consult = entry->code.size() >= 2 && entry->code[0] == '0' && entry->code[1] == '4';
+    if (agent < 0 && !consult) {
+      // A phrase whose doer is the clause's subject names another event only
+      // with a party the clause's events do not reach: "killed the Houthi
+      // prime minister in a strike on Sanaa" is one event; "condemned
+      // Israel's strikes in a phone call with Iran's president" two.
+      bool same = false;
+      for (size_t e = sentence_events_begin_; e < events->size() && !same; ++e) {
+        const EventActor& t = (*events)[e].target;
+        for (const CodedActor& b : tgt) {
+          std::string c = lexicon::CountryOf(b.actor_code);
+          same |= c.empty() ? t.code.compare(0, b.actor_code.size(), b.actor_code) == 0 : t.country == c;
+        }
+      }
+      if (same) continue;
+    }
+    std::string code = entry->code;
+    if (code.size() >= 2 && code[0] == '1' && code[1] == '9') {
+      // An attack with aerial weapons: "its missile attack on U.S. bases" -> 195.
+      int weapons = verbs.FindSynset("&WEAPON");
+      for (int c : analysis_.children(i)) {
+        std::string_view r = BaseRel(analysis_.rel(c));
+        if (weapons >= 0 && (r == "compound" || r == "amod") && c < i &&
+            verbs.SynsetHasWord(static_cast<uint32_t>(weapons), words_[c]))
+          code = "195";
+      }
+    }
+    DYAD_TRACE("noun '" + tokens_[i].form + "' names the event of verb " + entry->lemma + " [" + code + "]");
+    Predicate p;
+    p.verb = i;
+    p.link = PredicateLink::kOther;
+    modality_set_ = false;
+    std::string pattern = "--- " + verbs.block_of(*entry).name + " [" + entry->code + "] --- (noun)";
+    std::string where = entry->where.ToString();
+    for (const CodedActor& a : src) {
+      for (const CodedActor& b : tgt) {
+        if (SameCountry(a, b)) continue;
+        Emit(p, &a, &b, code, false, tokens_[i].form, pattern, where, events);
+        if (!entry->second_code.empty() && !IsNullCode(entry->second_code))
+          Emit(p, &b, &a, entry->second_code, false, tokens_[i].form, pattern, where, events);
+      }
     }
   }
 }
@@ -1868,8 +2455,13 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
     return d;
   };
   std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) { return depth(a) > depth(b); });
+  event_range_.assign(parsed_predicates, {0, 0});
+  pred_code_.resize(parsed_predicates);
+  for (std::string& c : pred_code_) c.clear();
   for (int k : order_) CodePredicate(k, events);
-  if (events->size() == sentence_events_begin_) {
+  size_t coded = events->size();
+  ResolveEmbedded(events);
+  if (events->size() == sentence_events_begin_ && coded == sentence_events_begin_) {
     // Nothing coded from the parse. A word the verb dictionary knows that the
     // tagger or parser did not make a predicate ("Arnor will abandon ..."
     // with "abandon" tagged as an adverb, "North Korea on Thursday fired two
@@ -1910,6 +2502,7 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
     }
     shallow_ = false;
   }
+  CodeNounPredicates(events);
   return lexicon::DiscardScope::kNone;
 }
 

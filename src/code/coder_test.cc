@@ -363,6 +363,177 @@ truce truce NOUN NN 6 obj
                                                         "DAL GON 057", "GON ARN 057", "GON DAL 057"}));
 }
 
+// A small lexicon in dyad's own format for the embedded-clause rules.
+std::shared_ptr<const lexicon::Lexicon> EmbeddedLexicon() {
+  lexicon::LexiconTexts texts;
+  texts.actors = {{"t.actors.dyad", "# dyad-dict 1 actors\nRohan | ROH\nGondor | GON\nEriador | ERI\nTheoden | ROHGOV\n"
+                                     "White Council | IGOWCO\n"}};
+  texts.agents = {{"t.agents.dyad", "# dyad-dict 1 agents\nsoldier | ~MIL\n"}};
+  texts.verbs = {{"t.verbs.dyad",
+                  "# dyad-dict 1 verbs\nblock DEMAND | 100\nverb demand\nblock RELEASE | 0841\nverb release\n"
+                  "block ATTACK | 190\nverb attack\nblock KILL | 190\nverb kill\nblock DENY | 016\nverb deny\n"
+                  "block VISIT | 042:043\nverb visit\nblock SIGN | 057\nverb sign\n"
+                  "block SUSPEND | 160\nverb suspend\nblock INVESTIGATE | 090\nverb investigate\n"}};
+  lexicon::LoadReport report;
+  auto lex = lexicon::Lexicon::LoadTexts(texts, &report);
+  for (const std::string& e : report.errors) ADD_FAILURE() << "dictionary error: " << e;
+  return lex;
+}
+
+TEST(CoderTest, DemandedActIsNoEventAndGivesTheDemandItsCode) {
+  // "Rohan demanded that Gondor release Eriador": a demand for a release
+  // (0841 -> intent 0353 -> demand 1053); Gondor released no one.
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+demanded demand VERB VBD 0 root
+that that SCONJ IN 5 mark
+Gondor Gondor PROPN NNP 5 nsubj
+release release VERB VB 2 ccomp
+Eriador Eriador PROPN NNP 5 obj
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROH GON 1053"});
+}
+
+TEST(CoderTest, DeniedActIsNoEvent) {
+  // "Rohan denied that Gondor attacked Eriador": no attack is asserted.
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+denied deny VERB VBD 0 root
+that that SCONJ IN 5 mark
+Gondor Gondor PROPN NNP 5 nsubj
+attacked attack VERB VBD 2 ccomp
+Eriador Eriador PROPN NNP 5 obj
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  for (const std::string& t : Triples(events)) EXPECT_NE(t, "GON ERI 190");
+}
+
+TEST(CoderTest, ResultParticipleIsPartOfTheGoverningEvent) {
+  // "Rohan attacked Gondor, killing Eriador soldiers": one event, the attack.
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+attacked attack VERB VBD 0 root
+Gondor Gondor PROPN NNP 2 obj
+, , PUNCT , 5 punct
+killing kill VERB VBG 2 advcl
+Eriador Eriador PROPN NNP 7 compound
+soldiers soldier NOUN NNS 5 obj
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROH GON 190"});
+}
+
+TEST(CoderTest, RelativePronounStandsForTheNounItModifies) {
+  // "Eriador fled to Gondor, which attacked Rohan": Gondor attacked.
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Eriador Eriador PROPN NNP 2 nsubj
+fled flee VERB VBD 0 root
+to to ADP IN 4 case
+Gondor Gondor PROPN NNP 2 obl
+, , PUNCT , 4 punct
+which which PRON WDT 7 nsubj
+attacked attack VERB VBD 4 acl:relcl
+Rohan Rohan PROPN NNP 7 obj
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"GON ROH 190"});
+}
+
+TEST(CoderTest, NounNamingAnEventWithBothPartiesIsCoded) {
+  // "Rohan signed a treaty during Gondor's visit to Eriador": the visit is
+  // an event of its own (042, and the host's 043), with no party of the signing.
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+signed sign VERB VBD 0 root
+a a DET DT 4 det
+treaty treaty NOUN NN 2 obj
+during during ADP IN 8 case
+Gondor Gondor PROPN NNP 8 nmod:poss
+'s 's PART POS 6 case
+visit visit NOUN NN 2 obl
+to to ADP IN 10 case
+Eriador Eriador PROPN NNP 8 nmod
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  std::vector<std::string> t = Triples(events);
+  EXPECT_NE(std::find(t.begin(), t.end(), "GON ERI 042"), t.end());
+  EXPECT_NE(std::find(t.begin(), t.end(), "ERI GON 043"), t.end());
+  // A noun without both parties named codes nothing: "a visit" alone.
+  events.clear();
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+signed sign VERB VBD 0 root
+a a DET DT 4 det
+treaty treaty NOUN NN 2 obj
+during during ADP IN 7 case
+a a DET DT 7 det
+visit visit NOUN NN 2 obl
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  EXPECT_TRUE(events.empty());
+}
+
+TEST(CoderTest, StateActingOnItsOwnStateIsNoEventAndTheTargetIsSoughtFurther) {
+  // "Theoden suspended Rohan's participation in the treaty with Gondor":
+  // no ROHGOV -> ROH; the treaty partner is the target.
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Theoden Theoden PROPN NNP 2 nsubj
+suspended suspend VERB VBD 0 root
+Rohan Rohan PROPN NNP 5 nmod:poss
+'s 's PART POS 3 case
+participation participation NOUN NN 2 obj
+in in ADP IN 8 case
+the the DET DT 8 det
+treaty treaty NOUN NN 5 nmod
+with with ADP IN 10 case
+Gondor Gondor PROPN NNP 8 nmod
+. . PUNCT . 2 punct
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROHGOV GON 160"});
+}
+
+TEST(CoderTest, ClauseOfPurposeActsForTheMainSubject) {
+  // "The White Council set up a mission to investigate Eriador": the
+  // council investigates (not the mission the parse lends as subject).
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+The the DET DT 3 det
+White White PROPN NNP 3 compound
+Council Council PROPN NNP 4 nsubj
+set set VERB VBD 0 root
+up up ADP RP 4 compound:prt
+a a DET DT 7 det
+mission mission NOUN NN 4 obj
+to to PART TO 9 mark
+investigate investigate VERB VB 4 advcl
+Eriador Eriador PROPN NNP 9 obj
+. . PUNCT . 4 punct
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"IGOWCO ERI 090"});
+}
+
 TEST(CoderTest, UnparsedSentenceCodesNothingAndDoesNotCrash) {
   Document doc = MakeDoc({kAttack});
   for (Token& t : doc.tokens) t.head = -1;

@@ -24,12 +24,13 @@ std::string GoldPath() { return testing::SourceDir() + "/tests/data/gold/events.
 // Issue 4's acceptance thresholds on the gold set.
 constexpr double kIssuePrecision = 0.80;
 constexpr double kIssueRecall = 0.70;
-// dyad measured precision 0.569 and recall 0.567 on 2026-11-29 (after the
-// coder's intent, possessor and coreference work): a floor 0.05 below, so that
-// a regression shows but a retrained model's small shifts do not; raise it as
-// the dictionaries and the coder improve.
-constexpr double kFloorPrecision = 0.52;
-constexpr double kFloorRecall = 0.52;
+// dyad measured precision 0.762 and recall 0.728 on 2026-11-29 (session 3:
+// asked-for, denied and resulting acts, event nouns, relative, participle and
+// purpose clauses, a state's own state, places of roles, pattern ties,
+// dictionary entries; was 0.569 / 0.567): a floor just below, so that a
+// regression shows; raise it as the dictionaries and the coder improve.
+constexpr double kFloorPrecision = 0.75;
+constexpr double kFloorRecall = 0.72;
 
 Event MakeEvent(const std::string& source, const std::string& target, const std::string& code) {
   Event e;
@@ -204,8 +205,8 @@ TEST_F(GoldSetQualityTest, OwnDictionariesStayAboveTheMeasuredFloor) {
   EXPECT_GE(r.total.recall(), kFloorRecall);
 }
 
-// Issue 4's acceptance. NOT MET YET (precision 0.53, recall 0.52 on
-// 2026-11-29; the error categories are in tests/data/gold/README.md), so it
+// Issue 4's acceptance. NOT MET YET (precision 0.762 < 0.80, recall 0.728 meets
+// 0.70, on 2026-11-29; `gold_set_eval --errors` lists every error), so it
 // is disabled to keep CI green; run it with --gtest_also_run_disabled_tests.
 TEST_F(GoldSetQualityTest, DISABLED_OwnDictionariesMeetTheIssueThresholds) {
   GoldSetReport r = Measure();

@@ -89,6 +89,10 @@ class SentenceCoder {
   int NounHeadOf(int token) const;
   void CoreSpan(int head, int* first, int* last);
   bool CoordinatedSources() const;
+  // Does `source` act on its own state ("Putin" on "Russia's participation")?
+  bool OwnState(const CodedActor& source, const CodedActor& target) const;
+  // Is `token` inside a complement clause of `verb` with a verb and subject of its own?
+  bool InReportedClause(int verb, int token) const;
   // Codes the words [first, last] as one phrase, without the parse.
   void CodeSpan(int first, int last, std::vector<CodedActor>* out);
   bool InVerbPhrase(int verb, int i, bool allow_unmarked = false) const;
@@ -115,6 +119,23 @@ class SentenceCoder {
   const lexicon::Lexicon* own_index_lexicon_ = nullptr;
   std::vector<uint32_t> candidates_;
   std::vector<uint8_t> emitted_;  // per predicate: did it code an event
+  // Per predicate: the range [first, second) of the events it appended.
+  std::vector<std::pair<uint32_t, uint32_t>> event_range_;
+  // Per predicate: the event code it decided on ("" when none), also when it
+  // emitted nothing (no target); the predicate being coded.
+  std::vector<std::string> pred_code_;
+  int current_ = -1;
+  bool skip_topic_nmod_ = false;  // a coordinated subject doing something together: "talks on X" is no partner
+  bool role_target_ = false;
+  bool possessive_doer_ = false;  // coding the possessor of an event noun: "its" is the doer
+  bool relative_subject_ = false;  // the subject is a relative pronoun ("which", "that"): no other source  // the target found so far is a group with no country ("protesters")
+  // After every predicate is coded: acts that are only asked for, denied, or
+  // the result of the governing event are no events of their own.
+  void ResolveEmbedded(std::vector<Event>* events);
+  // Nouns that name an event with both its parties in the phrase: "Modi's
+  // visit to London", "the first visit by a U.S. secretary of state to China",
+  // "its missile attack on U.S. bases" (docs/dictionaries.md, nominalisations).
+  void CodeNounPredicates(std::vector<Event>* events);
   // The modality events of the current predicate get when it differs from
   // the parse's ("said it would send tanks": intended, not hypothetical).
   bool modality_set_ = false;
