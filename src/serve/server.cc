@@ -114,9 +114,9 @@ const std::string& ActorName(std::string_view code) {
   return names.emplace(std::string(code), ComposeActorName(code)).first->second;
 }
 
-std::string EventName(std::string_view code) {
+std::string_view EventName(std::string_view code) {
   const cameo::EventCodeInfo* info = cameo::LookupEventCode(code);
-  return info != nullptr && info->code == code ? std::string(info->name) : "";
+  return info != nullptr && info->code == code ? info->name : std::string_view();
 }
 
 std::string Upper(std::string s) {
@@ -137,7 +137,10 @@ void AppendActorSummary(const EventActor& a, std::string* out) {
   out->append("{\"code\":");
   AppendStr(a.code, out);
   out->append(",\"name\":");
-  AppendStr(Upper(a.text), out);
+  thread_local std::string upper;  // GDELT's ActorName is the text in capitals
+  upper.assign(a.text);
+  for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  AppendStr(upper, out);
   out->append(",\"label\":");
   AppendStr(ActorName(a.code), out);
   out->append(",\"country\":");
@@ -962,7 +965,7 @@ Reply Server::Impl::Top(ParamReader& p, Store* st) {
     if (i) out.push_back(',');
     std::string name;
     if (codes) {
-      name = EventName(row.key);
+      name = std::string(EventName(row.key));
     } else if (pairs) {
       size_t comma = row.key.find(',');
       name = comma == std::string::npos ? ActorName(row.key)
