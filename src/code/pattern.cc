@@ -1,5 +1,6 @@
 #include "code/pattern.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "lexicon/actors.h"
@@ -171,11 +172,42 @@ int Length(const MatchInput& in, const PatternElement& e, int p) {
 }
 
 bool MatchForward(std::span<const PatternElement> elems, const MatchInput& in, State* st, int limit) {
+  const int size = static_cast<int>(in.words.size());
   for (const PatternElement& e : elems) {
     bool found = false;
     // A '_'-joined element must start right where the previous one ended.
     int last_start = e.joined ? st->pos : limit;
+    if (e.kind == ElementKind::kWord) {
+      // The commonest element, scanned for here rather than by a MatchAt call
+      // per position (same result: the first q in range holding the word).
+      if (e.word == lexicon::kNoWord) return false;
+      const int end = std::min(std::min(last_start, limit), size - 1);
+      int q = std::max(st->pos, 0);
+      while (q <= end && in.words[q] != e.word) ++q;
+      if (q > end) return false;
+      Mark(st->m, q, 1);
+      st->m->score += 1;
+      st->pos = q + 1;
+      continue;
+    }
+    // Positions where MatchAt would surely fail, told without the call: a
+    // prepositional phrase must start with its preposition; a noun phrase
+    // {A B} whose head B is nowhere in range matches only through its
+    // sequence form, which starts on a word the dictionaries do not know.
+    const bool word_head = e.kind == ElementKind::kNounPhrase && !e.children.empty() &&
+                           e.children.back().kind == ElementKind::kWord;
+    bool head_absent = false;
+    if (word_head) {
+      head_absent = true;
+      const int end = std::min(limit, size - 1);
+      for (int h = std::max(st->pos, 0); h <= end && head_absent; ++h) head_absent = in.words[h] != e.children.back().word;
+    }
     for (int q = st->pos; q <= last_start; ++q) {
+      if (q >= 0 && q < size && q <= limit) {
+        const lexicon::WordId w = in.words[q];
+        if (e.kind == ElementKind::kPrepPhrase && (w != e.word || e.word == lexicon::kNoWord)) continue;
+        if (head_absent && w != lexicon::kNoWord) continue;
+      }
       int len = MatchAt(in, e, q, limit, st->m);
       if (len >= 0) {
         st->pos = q + len;
@@ -195,15 +227,21 @@ bool MatchBackward(std::span<const PatternElement> elems, bool last_joined, cons
     const PatternElement& e = elems[i];
     bool joined = i == static_cast<int>(elems.size()) - 1 ? last_joined : elems[i + 1].joined;
     bool found = false;
+    const bool literal = e.kind == ElementKind::kWord || e.kind == ElementKind::kPrepPhrase;
     for (int q = pos; q >= in.before_limit; --q) {
-      PatternMatch trial = *m;
-      int len = MatchAt(in, e, q, pos, &trial);
-      if (len >= 0 && (len == 0 ? q - 1 : q + len - 1) <= pos &&
-          (!joined || q + len - 1 == pos || (len == 0 && q == pos))) {
-        *m = trial;
-        pos = q - 1;
-        found = true;
-        break;
+      // A word or a preposition elsewhere fails at once: no copy, no call.
+      const bool fails = literal && q >= 0 && q < static_cast<int>(in.words.size()) &&
+                         (in.words[q] != e.word || e.word == lexicon::kNoWord);
+      if (!fails) {
+        PatternMatch trial = *m;
+        int len = MatchAt(in, e, q, pos, &trial);
+        if (len >= 0 && (len == 0 ? q - 1 : q + len - 1) <= pos &&
+            (!joined || q + len - 1 == pos || (len == 0 && q == pos))) {
+          *m = trial;
+          pos = q - 1;
+          found = true;
+          break;
+        }
       }
       if (joined && e.kind != ElementKind::kSource && e.kind != ElementKind::kTarget &&
           e.kind != ElementKind::kCompound && e.kind != ElementKind::kSynset) {

@@ -1,6 +1,8 @@
 #include "extract/tone.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -70,8 +72,11 @@ std::shared_ptr<const ToneLexicon> ToneLexicon::FromText(std::string_view text, 
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     size_t space = word.find(' ');
-    if (space != std::string::npos) lex->phrase_starts_.insert(word.substr(0, space));
-    lex->valence_[std::move(word)] = static_cast<int8_t>(value);
+    if (space != std::string::npos) lex->FindOrAdd(std::string_view(word).substr(0, space))->starts_phrase = true;
+    Entry* e = lex->FindOrAdd(word);
+    if (!e->has_valence) ++lex->size_;
+    e->has_valence = true;
+    e->valence = static_cast<int8_t>(value);
   }
   return lex;
 }
@@ -101,13 +106,63 @@ const ToneLexicon* ToneLexicon::Default() {
   return lexicon.get();
 }
 
+uint64_t ToneLexicon::Hash(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h ? h : 1;
+}
+
+const ToneLexicon::Entry* ToneLexicon::Find(std::string_view lower) const {
+  if (slots_.empty()) return nullptr;
+  const uint64_t h = Hash(lower);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Entry& e = slots_[i];
+    if (e.hash == 0) return nullptr;
+    if (e.hash == h && e.length == lower.size() && pool_.compare(e.offset, e.length, lower) == 0) return &e;
+  }
+}
+
+ToneLexicon::Entry* ToneLexicon::FindOrAdd(std::string_view lower) {
+  if (const Entry* e = Find(lower)) return const_cast<Entry*>(e);
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Entry());
+    const size_t mask = slots_.size() - 1;
+    for (const Entry& e : old) {
+      if (e.hash == 0) continue;
+      size_t i = e.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = e;
+    }
+  }
+  const uint64_t h = Hash(lower);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].hash != 0) i = (i + 1) & mask;
+  Entry& e = slots_[i];
+  e.hash = h;
+  e.offset = static_cast<uint32_t>(pool_.size());
+  e.length = static_cast<uint16_t>(std::min<size_t>(lower.size(), UINT16_MAX));
+  pool_.append(lower.substr(0, e.length));
+  ++used_;
+  return &e;
+}
+
 int ToneLexicon::Valence(std::string_view lower) const {
-  auto it = valence_.find(lower);
-  return it == valence_.end() ? 0 : it->second;
+  const Entry* e = Find(lower);
+  return e != nullptr ? e->valence : 0;
 }
 
 bool ToneLexicon::StartsPhrase(std::string_view lower) const {
-  return !phrase_starts_.empty() && phrase_starts_.find(lower) != phrase_starts_.end();
+  const Entry* e = Find(lower);
+  return e != nullptr && e->starts_phrase;
+}
+
+void ToneLexicon::Lookup(std::string_view lower, int* valence, bool* starts_phrase) const {
+  const Entry* e = Find(lower);
+  *valence = e != nullptr ? e->valence : 0;
+  *starts_phrase = e != nullptr && e->starts_phrase;
 }
 
 ToneScore ScoreTokens(const ToneLexicon& lexicon, const Token* tokens, int n) {
@@ -126,7 +181,10 @@ ToneScore ScoreTokens(const ToneLexicon& lexicon, const Token* tokens, int n) {
     std::string_view w(buf, len);
     int valence = 0;
     int span = 1;
-    if (lexicon.StartsPhrase(w)) {
+    int word_valence = 0;
+    bool starts_phrase = false;
+    lexicon.Lookup(w, &word_valence, &starts_phrase);
+    if (starts_phrase) {
       // The longest phrase first: "does not work" before "does".
       size_t plen = len;
       int best_span = 0, best_valence = 0;
@@ -146,7 +204,7 @@ ToneScore ScoreTokens(const ToneLexicon& lexicon, const Token* tokens, int n) {
         span = best_span;
       }
     }
-    if (valence == 0) valence = lexicon.Valence(w);
+    if (valence == 0) valence = word_valence;
     bool negator = span == 1 && IsNegator(w);
     if (valence != 0) {
       if (i <= negated_until) valence = -valence;

@@ -50,15 +50,28 @@ class ToneLexicon {
   int Valence(std::string_view lower) const;
   // True when some multi-word entry starts with this lower-case word.
   bool StartsPhrase(std::string_view lower) const;
-  size_t size() const { return valence_.size(); }
+  // Both at once (one lookup).
+  void Lookup(std::string_view lower, int* valence, bool* starts_phrase) const;
+  size_t size() const { return size_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // One word or phrase: an open-addressing table over a string pool, so a
+  // lookup reads one slot and the bytes it compares (no node chasing).
+  struct Entry {
+    uint64_t hash = 0;  // 0: empty slot
+    uint32_t offset = 0;
+    uint16_t length = 0;
+    int8_t valence = 0;
+    bool has_valence = false;
+    bool starts_phrase = false;
   };
-  std::unordered_map<std::string, int8_t, Hash, std::equal_to<>> valence_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> phrase_starts_;
+  static uint64_t Hash(std::string_view s);
+  const Entry* Find(std::string_view lower) const;
+  Entry* FindOrAdd(std::string_view lower);
+  std::vector<Entry> slots_;
+  std::string pool_;
+  size_t used_ = 0;  // occupied slots
+  size_t size_ = 0;  // entries with a valence
 };
 
 struct ToneScore {

@@ -47,13 +47,23 @@ struct Job {
   bool done = false;
 };
 
-// Segment, annotate, code; then fill what the write stage relies on. Catches
-// at this boundary so that one bad document never ends a run.
-void Process(Job* job, syntax::Annotator* annotator) {
+// The first half of a document's way: segment, then tag and parse.
+void Analyse(Job* job, syntax::Annotator* annotator) {
+  try {
+    text::Segment(&job->doc);
+    annotator->Annotate(&job->doc);
+  } catch (const std::exception& ex) {
+    job->error = std::string("internal error: ") + ex.what();
+  } catch (...) {
+    job->error = "internal error";
+  }
+}
+
+// The second half: code, then fill what the write stage relies on.
+void CodeAndExtract(Job* job) {
+  if (!job->error.empty()) return;
   try {
     Document& doc = job->doc;
-    text::Segment(&doc);
-    annotator->Annotate(&doc);
     job->coder->CodeDocument(doc, &job->events);
     // When each event happened: a date its sentence gives, else the document's.
     extract::ResolveEventDates(doc, &job->events);
@@ -84,6 +94,19 @@ void Process(Job* job, syntax::Annotator* annotator) {
   }
 }
 
+// Documents go through the stages in batches, one stage for the whole batch
+// before the next: the parser reads ~130 MB of weight tables at random and the
+// coder its dictionaries, and document by document each stage evicts the
+// other's hot lines from the caches (docs/performance.md).
+// A batch ends at this many bytes of text or kBatchDocuments documents.
+constexpr size_t kBatchBytes = 32 << 10;
+constexpr size_t kBatchDocuments = 64;
+
+void ProcessBatch(Job* const* jobs, size_t n, syntax::Annotator* annotator) {
+  for (size_t i = 0; i < n; ++i) Analyse(jobs[i], annotator);
+  for (size_t i = 0; i < n; ++i) CodeAndExtract(jobs[i]);
+}
+
 // Receives documents from the readers and moves them through the workers,
 // delivering results to the EventSink in input order on the calling thread.
 class Runner : public text::DocumentSink {
@@ -96,7 +119,7 @@ class Runner : public text::DocumentSink {
     if (n <= 1) {
       inline_annotator_ = std::make_unique<syntax::Annotator>(impl_.model);
     } else {
-      capacity_ = static_cast<size_t>(n) * 8;
+      capacity_ = static_cast<size_t>(n) * 2 * kBatchDocuments;
       for (int i = 0; i < n; ++i) workers_.emplace_back([this] { WorkerLoop(); });
     }
   }
@@ -113,8 +136,9 @@ class Runner : public text::DocumentSink {
     job->doc = std::move(doc);
     job->coder = coder_;
     if (inline_annotator_) {
-      Process(job.get(), inline_annotator_.get());
-      Deliver(job.get());
+      pending_bytes_ += job->doc.text.size();
+      pending_.push_back(std::move(job));
+      if (pending_.size() >= kBatchDocuments || pending_bytes_ >= kBatchBytes) RunPending();
       return;
     }
     std::unique_lock<std::mutex> lock(mu_);
@@ -142,6 +166,7 @@ class Runner : public text::DocumentSink {
 
   // Waits for every document and delivers the rest; stops the workers.
   void Finish() {
+    RunPending();
     if (!workers_.empty()) {
       {
         std::unique_lock<std::mutex> lock(mu_);
@@ -157,18 +182,36 @@ class Runner : public text::DocumentSink {
   }
 
  private:
+  // threads == 1: processes the documents read so far as one batch and delivers them.
+  void RunPending() {
+    if (pending_.empty()) return;
+    batch_.clear();
+    for (auto& job : pending_) batch_.push_back(job.get());
+    ProcessBatch(batch_.data(), batch_.size(), inline_annotator_.get());
+    for (auto& job : pending_) Deliver(job.get());
+    pending_.clear();
+    pending_bytes_ = 0;
+  }
+
   void WorkerLoop() {
     syntax::Annotator annotator(impl_.model);
+    std::vector<Job*> batch;
     std::unique_lock<std::mutex> lock(mu_);
     while (true) {
       work_cv_.wait(lock, [this] { return stop_ || !todo_.empty(); });
       if (todo_.empty()) return;
-      Job* job = todo_.front();
-      todo_.pop_front();
+      // Takes the next documents in input order, up to one batch.
+      batch.clear();
+      size_t bytes = 0;
+      while (!todo_.empty() && batch.size() < kBatchDocuments && bytes < kBatchBytes) {
+        batch.push_back(todo_.front());
+        bytes += todo_.front()->doc.text.size();
+        todo_.pop_front();
+      }
       lock.unlock();
-      Process(job, &annotator);
+      ProcessBatch(batch.data(), batch.size(), &annotator);
       lock.lock();
-      job->done = true;
+      for (Job* job : batch) job->done = true;
       done_cv_.notify_all();
     }
   }
@@ -223,6 +266,9 @@ class Runner : public text::DocumentSink {
   bool progress_shown_ = false;
 
   std::unique_ptr<syntax::Annotator> inline_annotator_;  // threads == 1: everything on the caller's thread
+  std::vector<std::unique_ptr<Job>> pending_;            // threads == 1: read, not yet processed
+  size_t pending_bytes_ = 0;
+  std::vector<Job*> batch_;
   std::vector<std::thread> workers_;
   size_t capacity_ = 1;
   std::mutex mu_;

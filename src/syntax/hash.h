@@ -32,18 +32,32 @@ inline uint64_t HashString(std::string_view s, uint64_t seed = 0) {
   return Mix64(h);
 }
 
-// A feature's id from its template number and up to four values.
-inline uint64_t Feat(uint64_t tmpl, uint64_t a) { return Mix64((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a); }
+// Mix64 without its last step. Feature ids are only ever used through their
+// top bits (WeightTable::Row: at most 26), and the last step, x ^= x >> 33,
+// leaves the top 33 bits as they are: every feature selects the same row as
+// with Mix64, two instructions cheaper (~5,000 features per sentence).
+inline uint64_t Mix64High(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x;
+}
+constexpr int kFeatureBits = 33;  // the top bits of a feature id that are Mix64's
+
+// A feature's id from its template number and up to four values (only its top
+// kFeatureBits bits are meaningful).
+inline uint64_t Feat(uint64_t tmpl, uint64_t a) { return Mix64High((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a); }
 inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b) {
-  return Mix64(((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b);
+  return Mix64High(((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b);
 }
 inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
-  return Mix64((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c);
+  return Mix64High((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c);
 }
 inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
-  return Mix64(((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c) *
-                   0xE7037ED1A0B428DBULL ^
-               d);
+  return Mix64High(((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c) *
+                       0xE7037ED1A0B428DBULL ^
+                   d);
 }
 
 }  // namespace dyad::syntax

@@ -255,8 +255,7 @@ void TagSentence(const SyntaxModel& model, int n, Workspace* ws) {
     } else {
       int nf = TaggerFeatures(ws->info.data(), n, i, t1, t2, history, model.feature_set, ws->features);
       model.tagger.Score(ws->features, nf, ws->scores);
-      for (int c = 1; c < nt; ++c)
-        if (ws->scores[c] > ws->scores[best]) best = c;
+      best = ArgMax(ws->scores, nt);
     }
     ws->tags[i] = static_cast<uint16_t>(best);
     history = UpdateTagHistory(history, model.tag_flags[best], &since_aux);
@@ -287,10 +286,7 @@ void ParseSentence(const SyntaxModel& model, int n, Workspace* ws) {
       } else {
         int lf = LabelFeatures(st, head, dep, view, ws->features);
         model.labeller.Score(ws->features, lf, ws->scores);
-        for (int l = 0; l < nl; ++l) {
-          if (l == model.root_label) continue;
-          if (label < 0 || ws->scores[l] > ws->scores[label]) label = l;
-        }
+        label = ArgMaxExcept(ws->scores, nl, model.root_label);
       }
     }
     st.Apply(best, label);

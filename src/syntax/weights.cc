@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <new>
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
 #include <cstdio>
 #include <cstdlib>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace dyad::syntax {
 
@@ -30,48 +34,243 @@ int16_t* HugePageAllocator<int16_t>::allocate(size_t n) {
 }
 
 WeightTable::WeightTable(int bits, int num_classes)
-    : bits_(bits), num_classes_(num_classes), w_((size_t{1} << bits) * num_classes, 0) {}
+    : bits_(bits),
+      num_classes_(num_classes),
+      stride_(StrideFor(num_classes)),
+      w_((size_t{1} << bits) * stride_, 0) {
+  if (stride_ > 4 && stride_ <= 8 * 32) chunk_mask_.assign(size_t{1} << bits, 0);
+}
 
-// Cloned for AVX2 (chosen at load time by the CPU, the default build stays
-// portable): summing a 102-class int16 row into int32 scores takes half the
-// instructions with 256-bit vectors.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
+void WeightTable::BuildChunkMasks() {
+  chunk_mask_.clear();
+  if (stride_ <= 4 || stride_ > 8 * 32) return;  // narrow rows; or too wide for 8 bits: every chunk is read
+  const size_t rows = size_t{1} << bits_;
+  chunk_mask_.assign(rows, 0);
+  const int chunks = stride_ / 32;
+  for (size_t r = 0; r < rows; ++r) {
+    const int16_t* row = w_.data() + r * stride_;
+    uint8_t mask = 0;
+    for (int j = 0; j < chunks; ++j) {
+      if (std::any_of(row + 32 * j, row + 32 * j + 32, [](int16_t v) { return v != 0; })) mask |= 1 << j;
+    }
+    chunk_mask_[r] = mask;
+  }
+}
+
+int WeightTable::StrideFor(int num_classes) {
+  return num_classes <= 4 ? 4 : (num_classes + 31) / 32 * 32;
+}
+
+namespace {
+
+// Adds columns [0, 32) of the m rows (pointers to their 32-column chunks) to
+// scores[0, 32), summed first in registers: the scores are then written once
+// per chunk, not once per row.
+void SumChunkGeneric(const int16_t* const* rows, int m, int32_t* scores) {
+  int32_t acc[32] = {};
+  for (int k = 0; k < m; ++k) {
+    const int16_t* r = rows[k];
+    for (int j = 0; j < 32; ++j) acc[j] += r[j];
+  }
+  for (int j = 0; j < 32; ++j) scores[j] += acc[j];
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define DYAD_SCORE_AVX2 1
+
+// acc += the eight int16 at p (16-byte aligned), widened to int32. (Vectors
+// pass by reference: a by-value AVX vector would change the calling convention.)
+__attribute__((target("avx2"), always_inline)) inline void AddWidened(__m256i& acc, const int16_t* p) {
+  acc = _mm256_add_epi32(acc, _mm256_cvtepi16_epi32(_mm_load_si128(reinterpret_cast<const __m128i*>(p))));
+}
+
+// The same with AVX2: per row four widening loads and four adds. Named
+// accumulators rather than an array: GCC then keeps them in registers.
+__attribute__((target("avx2"))) void SumChunkAvx2(const int16_t* const* rows, int m, int32_t* scores) {
+  __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+  for (int k = 0; k < m; ++k) {
+    const int16_t* r = rows[k];
+    AddWidened(a0, r);
+    AddWidened(a1, r + 8);
+    AddWidened(a2, r + 16);
+    AddWidened(a3, r + 24);
+  }
+  const __m256i acc[4] = {a0, a1, a2, a3};
+  for (int j = 0; j < 4; ++j) {
+    __m256i* out = reinterpret_cast<__m256i*>(scores + 8 * j);
+    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), acc[j]));
+  }
+}
+
+// The parser's three transitions, in rows of four: one 8-byte load per row.
+__attribute__((target("avx2"))) void SumFourAvx2(const int16_t* const* rows, int m, int32_t* scores) {
+  __m128i acc = _mm_setzero_si128();
+  for (int k = 0; k < m; ++k) {
+    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[k]))));
+  }
+  __m128i* out = reinterpret_cast<__m128i*>(scores);
+  _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
+}
+
+bool HaveAvx2() {
+  static const bool have = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return have;
+}
 #endif
+
+}  // namespace
+
 void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const {
-  const int nc = num_classes_;
-  for (int c = 0; c < nc; ++c) scores[c] = 0;
+  const int stride = stride_;
+  for (int c = 0; c < stride; ++c) scores[c] = 0;
+#ifdef DYAD_SCORE_AVX2
+  const bool avx2 = HaveAvx2();
+#else
+  const bool avx2 = false;
+#endif
   // Prefetch every line of every row before summing: the table is much larger
-  // than the cache, and the misses then overlap instead of queueing.
+  // than the cache, and the misses then overlap instead of queueing. Rows are
+  // within one line (stride 4) or whole lines (wide rows).
   constexpr int kMaxRows = 128;
   const int16_t* rows[kMaxRows];
-  const size_t row_bytes = size_t{static_cast<unsigned>(nc)} * sizeof(int16_t);
-  for (int start = 0; start < n; start += kMaxRows) {
-    const int m = std::min(kMaxRows, n - start);
-    for (int k = 0; k < m; ++k) {
-      rows[k] = w_.data() + size_t{Row(features[start + k])} * nc;
-      const char* p = reinterpret_cast<const char*>(rows[k]);
-      const char* last = p + row_bytes - 1;
-      for (; p <= last; p += 64) __builtin_prefetch(p);
-      __builtin_prefetch(last);
-    }
-    if (nc == 3) {  // the parser's transitions: keep the sums in registers
-      int32_t a = 0, b = 0, c = 0;
+  const int shift = 64 - bits_;
+  if (stride == 4) {
+    for (int start = 0; start < n; start += kMaxRows) {
+      const int m = std::min(kMaxRows, n - start);
+      for (int k = 0; k < m; ++k) {
+        rows[k] = w_.data() + static_cast<size_t>(features[start + k] >> shift) * 4;
+        __builtin_prefetch(rows[k]);
+      }
+#ifdef DYAD_SCORE_AVX2
+      if (avx2) {
+        SumFourAvx2(rows, m, scores);
+        continue;
+      }
+#endif
+      int32_t a = 0, b = 0, c = 0, d = 0;
       for (int k = 0; k < m; ++k) {
         a += rows[k][0];
         b += rows[k][1];
         c += rows[k][2];
+        d += rows[k][3];
       }
       scores[0] += a;
       scores[1] += b;
       scores[2] += c;
-      continue;
+      scores[3] += d;
     }
-    for (int k = 0; k < m; ++k) {
-      const int16_t* row = rows[k];
-      for (int c = 0; c < nc; ++c) scores[c] += row[c];
+    return;
+  }
+  // Wide rows, 32 columns (one line) at a time, only the chunks that hold a
+  // non-zero weight: chunk j0 + j of the rows goes to chunk_rows[j]. (Rows
+  // wider than 8 chunks have no masks and are read whole, 8 chunks a pass.)
+  const int chunks = stride / 32;
+  const uint8_t* masks = chunk_mask_.empty() ? nullptr : chunk_mask_.data();
+  constexpr int kGroup = 8;
+  const int16_t* chunk_rows[kGroup][kMaxRows];
+  int chunk_count[kGroup];
+  for (int start = 0; start < n; start += kMaxRows) {
+    const int m = std::min(kMaxRows, n - start);
+    for (int j0 = 0; j0 < chunks; j0 += kGroup) {
+      const int group = std::min(kGroup, chunks - j0);
+      for (int j = 0; j < group; ++j) chunk_count[j] = 0;
+      for (int k = 0; k < m; ++k) {
+        const size_t r = static_cast<size_t>(features[start + k] >> shift);
+        const int16_t* row = w_.data() + r * stride + 32 * j0;
+        unsigned mask = masks != nullptr ? masks[r] : ~0u;
+        for (int j = 0; j < group; ++j, mask >>= 1) {
+          if (!(mask & 1)) continue;
+          const int16_t* chunk = row + 32 * j;
+          __builtin_prefetch(chunk);
+          chunk_rows[j][chunk_count[j]++] = chunk;
+        }
+      }
+      for (int j = 0; j < group; ++j) {
+        if (chunk_count[j] == 0) continue;
+        int32_t* out = scores + 32 * (j0 + j);
+#ifdef DYAD_SCORE_AVX2
+        if (avx2) {
+          SumChunkAvx2(chunk_rows[j], chunk_count[j], out);
+          continue;
+        }
+#endif
+        SumChunkGeneric(chunk_rows[j], chunk_count[j], out);
+      }
     }
   }
+}
+
+namespace {
+
+// The first i with v[i] == target (one exists).
+#ifdef DYAD_SCORE_AVX2
+__attribute__((target("avx2"))) int FindFirstAvx2(const int32_t* v, int n, int32_t target) {
+  const __m256i t = _mm256_set1_epi32(target);
+  int i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i));
+    const int bits = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(x, t)));
+    if (bits != 0) return i + __builtin_ctz(static_cast<unsigned>(bits));
+  }
+  while (v[i] != target) ++i;
+  return i;
+}
+#endif
+
+#ifdef DYAD_SCORE_AVX2
+__attribute__((target("avx2"))) int32_t MaxAvx2(const int32_t* v, int n) {
+  int i = 0;
+  int32_t best = v[0];
+  if (n >= 8) {
+    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v));
+    for (i = 8; i + 8 <= n; i += 8) m = _mm256_max_epi32(m, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
+    alignas(32) int32_t lanes[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), m);
+    best = lanes[0];
+    for (int k = 1; k < 8; ++k) best = std::max(best, lanes[k]);
+  }
+  for (; i < n; ++i) best = std::max(best, v[i]);
+  return best;
+}
+#endif
+
+}  // namespace
+
+int ArgMax(const int32_t* scores, int n) {
+#ifdef DYAD_SCORE_AVX2
+  if (HaveAvx2()) return FindFirstAvx2(scores, n, MaxAvx2(scores, n));
+#endif
+  int32_t best = scores[0];
+  for (int i = 1; i < n; ++i) best = std::max(best, scores[i]);
+  int i = 0;
+  while (scores[i] != best) ++i;
+  return i;
+}
+
+int ArgMaxExcept(const int32_t* scores, int n, int except) {
+  if (n <= 0 || (n == 1 && except == 0)) return -1;
+  if (except < 0 || except >= n) return ArgMax(scores, n);
+  // The maximum of the others; then the first of the others that reaches it.
+#ifdef DYAD_SCORE_AVX2
+  if (HaveAvx2()) {
+    int32_t best = INT32_MIN;
+    if (except > 0) best = MaxAvx2(scores, except);
+    if (except + 1 < n) best = std::max(best, MaxAvx2(scores + except + 1, n - except - 1));
+    const int first = FindFirstAvx2(scores, n, best);
+    if (first != except) return first;
+    return except + 1 + FindFirstAvx2(scores + except + 1, n - except - 1, best);
+  }
+#endif
+  int32_t best = INT32_MIN;
+  for (int i = 0; i < except; ++i) best = std::max(best, scores[i]);
+  for (int i = except + 1; i < n; ++i) best = std::max(best, scores[i]);
+  for (int i = 0; i < n; ++i) {
+    if (i != except && scores[i] == best) return i;
+  }
+  return -1;  // not reached: some other index holds the maximum
 }
 
 size_t WeightTable::NonZero() const {
@@ -88,12 +287,12 @@ void WeightTable::Serialize(BinaryWriter* w) const {
   const size_t rows = w_.empty() ? 0 : size_t{1} << bits_;
   uint32_t nonzero_rows = 0;
   for (size_t r = 0; r < rows; ++r) {
-    const int16_t* row = w_.data() + r * num_classes_;
+    const int16_t* row = w_.data() + r * stride_;
     if (std::any_of(row, row + num_classes_, [](int16_t v) { return v != 0; })) ++nonzero_rows;
   }
   w->Put<uint32_t>(nonzero_rows);
   for (size_t r = 0; r < rows; ++r) {
-    const int16_t* row = w_.data() + r * num_classes_;
+    const int16_t* row = w_.data() + r * stride_;
     uint16_t count = 0;
     for (int c = 0; c < num_classes_; ++c) count += row[c] != 0;
     if (count == 0) continue;
@@ -125,13 +324,14 @@ Status WeightTable::Deserialize(BinaryReader* r, const std::string& what) {
   }
   bits_ = bits;
   num_classes_ = classes;
-  w_.assign(rows * classes, 0);
+  stride_ = StrideFor(classes);
+  w_.assign(rows * stride_, 0);
   for (uint32_t i = 0; i < nonzero_rows; ++i) {
     uint32_t row = 0;
     uint16_t count = 0;
     if (!r->Get(&row) || !r->Get(&count)) return Status::Corruption(what + ": truncated weight row");
     if (row >= rows || count > classes) return Status::Corruption(what + ": bad weight row");
-    int16_t* dst = w_.data() + size_t{row} * classes;
+    int16_t* dst = w_.data() + size_t{row} * stride_;
     for (uint16_t k = 0; k < count; ++k) {
       uint16_t c = 0;
       int16_t v = 0;
@@ -140,6 +340,7 @@ Status WeightTable::Deserialize(BinaryReader* r, const std::string& what) {
       dst[c] = v;
     }
   }
+  BuildChunkMasks();
   return Status::Ok();
 }
 
@@ -180,9 +381,11 @@ WeightTable TrainTable::Finalize(double t, float prune) const {
   for (size_t i = 0; i < avg.size(); ++i) {
     nonzero += avg[i] != 0;
     if (std::fabs(avg[i]) < prune) continue;
-    out.w_[i] = static_cast<int16_t>(std::lround(avg[i] * scale));
-    kept += out.w_[i] != 0;
+    int16_t& w = out.w_[i / num_classes_ * out.stride_ + i % num_classes_];
+    w = static_cast<int16_t>(std::lround(avg[i] * scale));
+    kept += w != 0;
   }
+  out.BuildChunkMasks();
   if (std::getenv("DYAD_DEBUG_QUANT")) {
     std::fprintf(stderr, "quantise: max %.3f, %zu non-zero, %zu kept\n", max_abs, nonzero, kept);
   }
@@ -192,30 +395,28 @@ WeightTable TrainTable::Finalize(double t, float prune) const {
 void HashMap64::Reserve(size_t n) {
   size_t cap = 16;
   while (cap < n * 2) cap <<= 1;
-  if (cap <= keys_.size()) return;
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_values = std::move(values_);
-  keys_.assign(cap, 0);
-  values_.assign(cap, 0);
+  if (cap <= slots_.size()) return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(cap, Slot());
   size_ = 0;
-  for (size_t i = 0; i < old_keys.size(); ++i)
-    if (old_keys[i]) Insert(old_keys[i], old_values[i]);
+  for (const Slot& slot : old)
+    if (slot.key) Insert(slot.key, slot.value);
 }
 
-void HashMap64::Grow() { Reserve(keys_.empty() ? 8 : keys_.size()); }
+void HashMap64::Grow() { Reserve(slots_.empty() ? 8 : slots_.size()); }
 
 void HashMap64::Insert(uint64_t key, uint32_t value) {
   key = key ? key : 1;
-  if ((size_ + 1) * 2 > keys_.size()) Grow();
-  size_t mask = keys_.size() - 1;
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == key) {
-      values_[i] = value;
+    if (slots_[i].key == key) {
+      slots_[i].value = value;
       return;
     }
-    if (keys_[i] == 0) {
-      keys_[i] = key;
-      values_[i] = value;
+    if (slots_[i].key == 0) {
+      slots_[i].key = key;
+      slots_[i].value = value;
       ++size_;
       return;
     }

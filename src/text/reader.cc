@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "text/reader_internal.h"
 #include "text/unicode.h"
@@ -79,9 +80,204 @@ std::string ShortJsonError(const char* what) {
   return s;
 }
 
+// The common record, read without building a JSON tree: one flat object whose
+// values are all strings or null, keys without escapes and each key once.
+// Anything else (numbers, nesting, \u escapes, odd bytes, a syntax error)
+// makes FlatRecord::Parse return false, and the record goes to nlohmann, which
+// decides and words every error as before.
+class FlatRecord {
+ public:
+  bool Parse(std::string_view line) {
+    p_ = line.data();
+    end_ = p_ + line.size();
+    num_fields_ = 0;
+    SkipSpace();
+    if (!Take('{')) return false;
+    SkipSpace();
+    if (Take('}')) return AtEnd();
+    while (true) {
+      if (num_fields_ == kMaxFields || !Take('"')) return false;
+      Field& f = fields_[num_fields_];
+      const char* key = p_;
+      while (p_ < end_ && *p_ != '"') {
+        const unsigned char c = static_cast<unsigned char>(*p_);
+        if (c < 0x20 || c >= 0x80 || c == '\\') return false;
+        ++p_;
+      }
+      if (p_ == end_) return false;
+      f.key = std::string_view(key, p_ - key);
+      ++p_;
+      for (int i = 0; i < num_fields_; ++i)
+        if (fields_[i].key == f.key) return false;  // duplicate key: nlohmann's rule decides
+      SkipSpace();
+      if (!Take(':')) return false;
+      SkipSpace();
+      if (end_ - p_ >= 4 && std::string_view(p_, 4) == "null") {
+        p_ += 4;
+        f.is_null = true;
+        f.value.clear();
+      } else {
+        f.is_null = false;
+        if (!Take('"') || !String(&f.value)) return false;
+      }
+      ++num_fields_;
+      SkipSpace();
+      if (Take(',')) {
+        SkipSpace();
+        continue;
+      }
+      if (Take('}')) return AtEnd();
+      return false;
+    }
+  }
+
+  // nullptr when absent; *is_null tells a null value.
+  const std::string* Find(std::string_view key, bool* is_null) const {
+    for (int i = 0; i < num_fields_; ++i) {
+      if (fields_[i].key == key) {
+        *is_null = fields_[i].is_null;
+        return &fields_[i].value;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr int kMaxFields = 16;
+  struct Field {
+    std::string_view key;
+    std::string value;
+    bool is_null = false;
+  };
+
+  bool Take(char c) {
+    if (p_ < end_ && *p_ == c) {
+      ++p_;
+      return true;
+    }
+    return false;
+  }
+  void SkipSpace() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  bool AtEnd() {
+    SkipSpace();
+    return p_ == end_;
+  }
+  // The rest of a string after its opening quote, unescaped into *out.
+  bool String(std::string* out) {
+    out->clear();
+    while (p_ < end_) {
+      const char* run = p_;
+      while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+      if (!ValidUtf8(run, p_)) return false;
+      out->append(run, p_ - run);
+      if (p_ == end_) return false;
+      const char c = *p_++;
+      if (c == '"') return true;
+      if (c != '\\' || p_ == end_) return false;  // a raw control character
+      switch (*p_++) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        default: return false;  // \u and anything else
+      }
+    }
+    return false;
+  }
+  // Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, <= U+10FFFF), as nlohmann requires.
+  static bool ValidUtf8(const char* b, const char* e) {
+    const auto* p = reinterpret_cast<const unsigned char*>(b);
+    const auto* end = reinterpret_cast<const unsigned char*>(e);
+    while (p < end) {
+      const unsigned char c = *p;
+      if (c < 0x80) {
+        ++p;
+        continue;
+      }
+      int len = 0;
+      unsigned char lo = 0x80, hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+      } else {
+        return false;
+      }
+      if (end - p < len || p[1] < lo || p[1] > hi) return false;
+      for (int k = 2; k < len; ++k)
+        if (p[k] < 0x80 || p[k] > 0xBF) return false;
+      p += len;
+    }
+    return true;
+  }
+
+  const char* p_ = nullptr;
+  const char* end_ = nullptr;
+  Field fields_[kMaxFields];
+  int num_fields_ = 0;
+};
+
+// Replaces control characters JSON escapes can smuggle in ("\u0000"); the
+// repair before parsing could not see them.
+void BlankControls(Document* doc) {
+  for (std::string* field : {&doc->text, &doc->title}) {
+    for (char& c : *field) {
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
+    }
+  }
+}
+
+// A record FlatRecord could read: the same checks and fields as below.
+std::string FlatJsonRecord(const FlatRecord& r, const std::string& name, int line_no, const ReadOptions& options,
+                           Document* doc) {
+  bool is_null = false;
+  const std::string* text = r.Find("text", &is_null);
+  if (text == nullptr || is_null) return "missing \"text\"";
+  if (IsBlank(*text)) return "empty \"text\"";
+  doc->date = options.default_date;
+  const std::string* date = r.Find("date", &is_null);
+  if (date != nullptr && !is_null) {
+    std::string d = *date;
+    if (d.size() > 10 && (d[10] == 'T' || d[10] == ' ')) d.resize(10);
+    Date parsed = ParseDate(d);
+    if (parsed == 0) return "bad date \"" + d.substr(0, 40) + "\"";
+    doc->date = parsed;
+  }
+  const std::string* id = r.Find("id", &is_null);
+  if (id != nullptr && !is_null && !id->empty()) {
+    doc->id = *id;
+  } else {
+    doc->id = name + ":" + std::to_string(line_no);
+  }
+  for (auto [key, out] : {std::pair<const char*, std::string*>{"url", &doc->url}, {"source", &doc->source},
+                          {"title", &doc->title}}) {
+    const std::string* v = r.Find(key, &is_null);
+    if (v != nullptr && !is_null) *out = *v;
+  }
+  doc->title = DecodeEntities(doc->title);
+  doc->text = DecodeEntities(*text);
+  BlankControls(doc);
+  doc->origin = SourceLocation{name, line_no};
+  return "";
+}
+
 // One record. Returns "" and fills *doc, or returns why it was skipped.
 std::string ParseJsonRecord(std::string_view line, const std::string& name, int line_no,
                             const ReadOptions& options, Document* doc) {
+  thread_local FlatRecord flat;
+  if (flat.Parse(line)) return FlatJsonRecord(flat, name, line_no, options, doc);
   using nlohmann::json;
   json j;
   try {
@@ -131,13 +327,7 @@ std::string ParseJsonRecord(std::string_view line, const std::string& name, int 
   optional_string("title", &doc->title);
   doc->title = DecodeEntities(doc->title);
   doc->text = DecodeEntities(raw_text);
-  // JSON escapes can smuggle in controls ("\u0000"); the repair before parsing
-  // could not see them.
-  for (std::string* field : {&doc->text, &doc->title}) {
-    for (char& c : *field) {
-      if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
-    }
-  }
+  BlankControls(doc);
   doc->origin = SourceLocation{name, line_no};
   return "";
 }
