@@ -577,6 +577,13 @@ void FindPlaceMentions(const Gazetteer& gaz, const Token* tokens, int n, std::ve
         t = (*out)[demonym].first - 1;
         continue;
       }
+      // A possessive place before it: "crossed into Russia's Kursk region".
+      if ((tokens[t].form == "'s" || tokens[t].form == "\xE2\x80\x99s" || tokens[t].form == "'") &&
+          demonym > first_new && (*out)[demonym - 1].last == t - 1) {
+        --demonym;
+        t = (*out)[demonym].first - 1;
+        continue;
+      }
       break;
     }
     bool motion_to = false;

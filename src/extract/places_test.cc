@@ -193,6 +193,8 @@ const PlaceCase kPlaceCases[] = {
      "RS", 1, "actor"},
     {"a person named Chad is not a place", "Chad Smith criticized Iran.", {"criticized", "", "", "Iran", "IRN"}, "IR",
      1, "actor"},
+    {"a place after a possessive country is the place", "Ukrainian troops crossed into Russia's Kursk region.",
+     {"crossed", "Ukrainian troops", "UKRMIL", "Russia", "RUS"}, "538560", 4, ""},
     {"a verb of taking ground is a place cue", "Iraqi troops moved to retake Mosul.",
      {"retake", "Iraqi troops", "IRQMIL", "", ""}, "99072", 4, ""},
     {"'on' after a weapon dropped names the place struck", "Government aircraft dropped barrel bombs on the city of Homs.",
