@@ -570,7 +570,7 @@ void PrintTop(const std::string& by, const std::vector<store::TopRow>& rows, boo
     std::printf("%s,events,mentions,goldstein_mean\n", by.c_str());
     for (const auto& r : rows) {
       std::printf("\"%s\",%lld,%lld,%s\n", r.key.c_str(), static_cast<long long>(r.events),
-                  static_cast<long long>(r.mentions), Fixed(r.events ? r.goldstein_sum / r.events : 0, 2).c_str());
+                  static_cast<long long>(r.mentions), Fixed(r.goldstein_mean(), 2).c_str());
     }
     return;
   }
@@ -583,7 +583,7 @@ void PrintTop(const std::string& by, const std::vector<store::TopRow>& rows, boo
     }
     std::printf("  %-44s %8lld events %8lld mentions  Goldstein %6s\n", Cell(label, 44).c_str(),
                 static_cast<long long>(r.events), static_cast<long long>(r.mentions),
-                Fixed(r.events ? r.goldstein_sum / r.events : 0, 2).c_str());
+                Fixed(r.goldstein_mean(), 2).c_str());
   }
 }
 

@@ -983,7 +983,7 @@ Reply Server::Impl::Top(ParamReader& p, Store* st) {
     out.append(",\"mentions\":");
     AppendInt(row.mentions, &out);
     out.append(",\"goldstein_mean\":");
-    AppendNumber(row.events ? row.goldstein_sum / static_cast<double>(row.events) : 0, &out);
+    AppendNumber(row.goldstein_mean(), &out);
     out.push_back('}');
   }
   out.append("]}");
@@ -1016,7 +1016,7 @@ Reply Server::Impl::Network(ParamReader& p, Store* st) {
     out.append(",\"events\":");
     AppendInt(row.events, &out);
     out.append(",\"goldstein_mean\":");
-    AppendNumber(row.events ? row.goldstein_sum / static_cast<double>(row.events) : 0, &out);
+    AppendNumber(row.goldstein_mean(), &out);
     out.push_back('}');
   }
   out.append("],\"edges\":[");
@@ -1035,7 +1035,7 @@ Reply Server::Impl::Network(ParamReader& p, Store* st) {
     out.append(",\"events\":");
     AppendInt(row.events, &out);
     out.append(",\"goldstein_mean\":");
-    AppendNumber(row.events ? row.goldstein_sum / static_cast<double>(row.events) : 0, &out);
+    AppendNumber(row.goldstein_mean(), &out);
     out.push_back('}');
   }
   out.append("]}");

@@ -161,6 +161,7 @@ struct TopRow {
   std::string key;      // "RUS" or "RUS,UKR" or "057"
   int64_t events = 0, mentions = 0;
   double goldstein_sum = 0;
+  double goldstein_mean() const { return events ? goldstein_sum / events : 0; }
 };
 
 struct StoreCounts {
