@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "syntax/hash.h"
+#include "syntax/wordnet_morph.h"
 
 namespace dyad::syntax {
 namespace {
@@ -16,22 +17,9 @@ void Lower(std::string_view in, std::string* out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
+using wordnet::EndsWith;
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-struct Rule {
-  const char* suffix;
-  const char* replacement;
-};
-// WordNet's detachment rules (morph(7WN)), in its order.
-constexpr Rule kNounRules[] = {{"s", ""},     {"ses", "s"}, {"xes", "x"}, {"zes", "z"},
-                               {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-constexpr Rule kVerbRules[] = {{"s", ""},  {"ies", "y"}, {"es", "e"},  {"es", ""},
-                               {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-constexpr Rule kAdjRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
 // For words WordNet does not know: strip the inflection, undoing a doubled
 // final consonant ("retweetting" is rare, but "blogging" -> "blog").
@@ -159,22 +147,10 @@ bool Lemmatizer::Morphy(char pos, std::string_view word, std::string* out) const
     out->assign(Str(*id));
     return true;
   }
-  const Rule* rules = nullptr;
-  size_t n = 0;
-  if (pos == 'n') {
-    rules = kNounRules;
-    n = std::size(kNounRules);
-  } else if (pos == 'v') {
-    rules = kVerbRules;
-    n = std::size(kVerbRules);
-  } else if (pos == 'a') {
-    rules = kAdjRules;
-    n = std::size(kAdjRules);
-  }
   char buf[128];
-  for (size_t i = 0; i < n; ++i) {
-    std::string_view suffix(rules[i].suffix);
-    std::string_view repl(rules[i].replacement);
+  for (const wordnet::DetachRule& rule : wordnet::DetachRules(pos)) {
+    std::string_view suffix(rule.suffix);
+    std::string_view repl(rule.replacement);
     if (word.size() <= suffix.size() || !EndsWith(word, suffix)) continue;
     size_t stem = word.size() - suffix.size();
     if (stem + repl.size() > sizeof(buf)) continue;

@@ -6,25 +6,12 @@
 #include <vector>
 
 #include "syntax/hash.h"
+#include "syntax/wordnet_morph.h"
 
 namespace dyad::syntax {
 namespace {
 
-struct Rule {
-  const char* suffix;
-  const char* replacement;
-};
-// WordNet's detachment rules (morph(7WN)); read backwards they inflect a lemma.
-constexpr Rule kNounRules[] = {{"s", ""},     {"ses", "s"}, {"xes", "x"}, {"zes", "z"},
-                               {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-constexpr Rule kVerbRules[] = {{"s", ""},  {"ies", "y"}, {"es", "e"},  {"es", ""},
-                               {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-constexpr Rule kAdjRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
-
-bool EndsWith(const std::string& s, const char* suffix) {
-  const std::string_view x(suffix);
-  return s.size() >= x.size() && std::string_view(s).substr(s.size() - x.size()) == x;
-}
+using wordnet::EndsWith;
 
 // Offsets of data.* synsets -> lexicographer file number.
 Status ReadLexFiles(const std::string& path, std::unordered_map<uint32_t, uint8_t>* out) {
@@ -91,14 +78,12 @@ Status BuildWordClasses(const std::string& dir, HashMap64* out) {
     if (WnVerbFile(v) == 0) v |= bits & 0xff0000;
   };
   for (int f = 0; f < 3; ++f) {
-    const Rule* rules = f == 0 ? kNounRules : f == 1 ? kVerbRules : kAdjRules;
-    const size_t nr = f == 0 ? std::size(kNounRules) : f == 1 ? std::size(kVerbRules) : std::size(kAdjRules);
     for (const auto& [lemma, bits] : lemmas[f]) {
-      for (size_t r = 0; r < nr; ++r) {
-        if (!EndsWith(lemma, rules[r].replacement)) continue;
-        const size_t keep = lemma.size() - std::string_view(rules[r].replacement).size();
+      for (const wordnet::DetachRule& rule : wordnet::DetachRules("nva"[f])) {
+        if (!EndsWith(lemma, rule.replacement)) continue;
+        const size_t keep = lemma.size() - std::string_view(rule.replacement).size();
         if (keep < 2) continue;
-        add(lemma.substr(0, keep) + rules[r].suffix, bits);
+        add(lemma.substr(0, keep) + rule.suffix, bits);
       }
     }
   }
