@@ -32,26 +32,6 @@ namespace {
 namespace fs = std::filesystem;
 using lexicon::DictKind;
 
-struct DictOptions {
-  std::vector<std::string> actors, agents, verbs, discards;
-  std::string phoenix_dir;
-  void Add(CLI::App* cmd) {
-    AddFileListOption(cmd, "--actors", &actors, "actor dictionary (repeatable; replaces the default actors)");
-    AddFileListOption(cmd, "--agents", &agents, "agent dictionary (repeatable)");
-    AddFileListOption(cmd, "--verbs", &verbs, "verb dictionary (repeatable)");
-    AddFileListOption(cmd, "--discards", &discards, "discard dictionary (repeatable)");
-    cmd->add_option("--phoenix", phoenix_dir, "use PETRARCH's Phoenix dictionaries from this directory");
-  }
-  lexicon::LexiconFiles Files() const {
-    lexicon::LexiconFiles f = lexicon::DefaultLexiconFiles();
-    if (!phoenix_dir.empty()) f = lexicon::PhoenixLexiconFiles(phoenix_dir);
-    if (!actors.empty()) f.actors = actors;
-    if (!agents.empty()) f.agents = agents;
-    if (!verbs.empty()) f.verbs = verbs;
-    if (!discards.empty()) f.discards = discards;
-    return f;
-  }
-};
 
 // The kind of a dictionary file: its dyad header, else its name.
 bool KindOf(const std::string& path, const std::string& data, DictKind* kind) {
@@ -521,7 +501,7 @@ void ExplainSentence(const lexicon::Lexicon& lex, const Token* tokens, size_t n,
   if (actors.empty()) std::printf("  actors: none\n");
 }
 
-int RunExplain(const std::vector<std::string>& words, const std::string& date_arg, const DictOptions& opts) {
+int RunExplain(const std::vector<std::string>& words, const std::string& date_arg, const DictionaryArgs& opts) {
   Date date = 0;
   if (date_arg.empty()) {
     auto days =
@@ -536,7 +516,7 @@ int RunExplain(const std::vector<std::string>& words, const std::string& date_ar
     }
   }
   lexicon::LoadReport report;
-  auto lex = lexicon::Lexicon::Load(opts.Files(), &report);
+  auto lex = lexicon::Lexicon::Load(opts.Files(lexicon::DefaultLexiconFiles()), &report);
   if (!lex.ok()) {
     std::fprintf(stderr, "dyad dict explain: %s\n", lex.status().message().c_str());
     return 1;
@@ -577,7 +557,7 @@ void RegisterDictCommands(CLI::App& app, int* exit_code) {
 
   auto words = std::make_shared<std::vector<std::string>>();
   auto date = std::make_shared<std::string>();
-  auto opts = std::make_shared<DictOptions>();
+  auto opts = std::make_shared<DictionaryArgs>();
   CLI::App* explain = dict->add_subcommand(
       "explain", "which dictionary entries a phrase or sentence matches, and why (with file:line)");
   explain->add_option("text", *words, "the phrase or sentence")->required();

@@ -24,36 +24,24 @@ namespace {
 namespace fs = std::filesystem;
 
 struct DictArgs {
-  std::vector<std::string> actors, agents, verbs, discards;
+  DictionaryArgs files;        // --actors, --agents, --verbs, --discards, --phoenix
   std::string validation_dir;  // --petrarch-validation
-  std::string phoenix_dir;     // --phoenix
   std::string model;
   bool keep_negated = false;
 
   void Add(CLI::App* cmd) {
-    AddFileListOption(cmd, "--actors", &actors, "actor dictionary file (repeatable; replaces the default)");
-    AddFileListOption(cmd, "--agents", &agents, "agent dictionary file (repeatable)");
-    AddFileListOption(cmd, "--verbs", &verbs, "verb dictionary file (repeatable)");
-    AddFileListOption(cmd, "--discards", &discards, "discard list (repeatable)");
+    files.Add(cmd);
     cmd->add_option("--petrarch-validation", validation_dir,
                     "directory with PETRARCH's PETR.Validate.* dictionaries: use those");
-    cmd->add_option("--phoenix", phoenix_dir, "directory with PETRARCH's Phoenix dictionaries: use those");
     cmd->add_option("--model", model, "syntax model (default: " + syntax::DefaultSyntaxModelPath() + ")");
     cmd->add_flag("--keep-negated", keep_negated,
                   "emit negated events flagged negated=true instead of dropping them");
   }
 
-  // The files to load: explicit options win over --petrarch-validation /
-  // --phoenix, which win over `fallback`.
+  // The files to load: explicit options win over --phoenix, which wins over --petrarch-validation, which
+  // wins over `fallback`.
   lexicon::LexiconFiles Files(const lexicon::LexiconFiles& fallback) const {
-    lexicon::LexiconFiles f = fallback;
-    if (!validation_dir.empty()) f = lexicon::ValidationLexiconFiles(validation_dir);
-    if (!phoenix_dir.empty()) f = lexicon::PhoenixLexiconFiles(phoenix_dir);
-    if (!actors.empty()) f.actors = actors;
-    if (!agents.empty()) f.agents = agents;
-    if (!verbs.empty()) f.verbs = verbs;
-    if (!discards.empty()) f.discards = discards;
-    return f;
+    return files.Files(validation_dir.empty() ? fallback : lexicon::ValidationLexiconFiles(validation_dir));
   }
 };
 

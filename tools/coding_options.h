@@ -32,6 +32,30 @@ inline CLI::Option* AddFileListOption(CLI::App* cmd, const std::string& name, st
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+// The dictionary options of the commands that load a lexicon for one look (dyad eval, explain, dict
+// explain): --phoenix, then each of --actors/--agents/--verbs/--discards replacing its part.
+struct DictionaryArgs {
+  std::vector<std::string> actors, agents, verbs, discards;
+  std::string phoenix_dir;
+
+  void Add(CLI::App* cmd) {
+    AddFileListOption(cmd, "--actors", &actors, "actor dictionary file (repeatable; replaces the default actors)");
+    AddFileListOption(cmd, "--agents", &agents, "agent dictionary file (repeatable)");
+    AddFileListOption(cmd, "--verbs", &verbs, "verb dictionary file (repeatable)");
+    AddFileListOption(cmd, "--discards", &discards, "discard dictionary file (repeatable)");
+    cmd->add_option("--phoenix", phoenix_dir, "use PETRARCH's Phoenix dictionaries from this directory");
+  }
+  // `base`, or Phoenix's files with --phoenix, with each given part replaced.
+  lexicon::LexiconFiles Files(lexicon::LexiconFiles base) const {
+    if (!phoenix_dir.empty()) base = lexicon::PhoenixLexiconFiles(phoenix_dir);
+    if (!actors.empty()) base.actors = actors;
+    if (!agents.empty()) base.agents = agents;
+    if (!verbs.empty()) base.verbs = verbs;
+    if (!discards.empty()) base.discards = discards;
+    return base;
+  }
+};
+
 inline void AddCodingOptions(CLI::App* cmd, CodingArgs* a, const std::string& keep_negated_help) {
   cmd->add_option("--threads,-j", a->threads, "coding threads (0 = one per core)")->check(CLI::Range(0, 256));
   AddFileListOption(cmd, "--actors", &a->actors, "actor dictionary file (repeatable; replaces the default actors)");
