@@ -115,7 +115,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
   const std::string dir = f.newest_first ? " DESC" : "";
   const bool dyad = f.dyad_a.size() >= 3 && f.dyad_b.size() >= 3 && SafeCode(f.dyad_a) && SafeCode(f.dyad_b);
   if (dyad && limit > 0 && !indexes_deferred_) {
-    // One branch per direction, each walking the dyad index (a1, a2, day, ...) in date order and stopping
+    // One branch per direction, each walking the dyad index (a1, a2, day) in date order and stopping
     // after offset+limit rows; the branches are then merged. An OR of the two directions would make SQLite
     // collect and sort every event of the dyad (tens of thousands for a busy one).
     QueryFilter rest = f;
@@ -179,7 +179,6 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
 Result<std::vector<StoredEvent>> Store::ListEvents(const QueryFilter& f, int64_t offset,
                                                   std::vector<int>* geo_types) {
   geo_types->clear();
-  const std::string dir = f.newest_first ? " DESC" : "";
   const int64_t limit = f.limit > 0 ? f.limit : 100;
   Where w;
   std::string pick;
