@@ -9,6 +9,7 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -239,35 +240,36 @@ void BlankControls(Document* doc) {
   }
 }
 
-// A record FlatRecord could read: the same checks and fields as below.
-std::string FlatJsonRecord(const FlatRecord& r, const std::string& name, int line_no, const ReadOptions& options,
-                           Document* doc) {
-  bool is_null = false;
-  const std::string* text = r.Find("text", &is_null);
-  if (text == nullptr || is_null) return "missing \"text\"";
-  if (IsBlank(*text)) return "empty \"text\"";
+// A record's fields as either parser found them; the rules of FillDocument apply to both.
+struct RecordFields {
+  const std::string* text = nullptr;  // null when absent or null
+  std::optional<std::string> date;    // as written (an integer as its digits); none when absent or null
+  std::string id;                     // "" when absent, null or empty
+  const std::string* url = nullptr;   // these three: null unless a string
+  const std::string* source = nullptr;
+  const std::string* title = nullptr;
+};
+
+// Returns "" and fills *doc, or returns why the record is skipped.
+std::string FillDocument(const RecordFields& r, const std::string& name, int line_no, const ReadOptions& options,
+                         Document* doc) {
+  if (r.text == nullptr) return "missing \"text\"";
+  if (IsBlank(*r.text)) return "empty \"text\"";
   doc->date = options.default_date;
-  const std::string* date = r.Find("date", &is_null);
-  if (date != nullptr && !is_null) {
-    std::string d = *date;
+  if (r.date) {
+    std::string d = *r.date;
+    // Accept ISO timestamps: "2025-01-19T10:00:00Z" -> "2025-01-19".
     if (d.size() > 10 && (d[10] == 'T' || d[10] == ' ')) d.resize(10);
     Date parsed = ParseDate(d);
     if (parsed == 0) return "bad date \"" + d.substr(0, 40) + "\"";
     doc->date = parsed;
   }
-  const std::string* id = r.Find("id", &is_null);
-  if (id != nullptr && !is_null && !id->empty()) {
-    doc->id = *id;
-  } else {
-    doc->id = name + ":" + std::to_string(line_no);
-  }
-  for (auto [key, out] : {std::pair<const char*, std::string*>{"url", &doc->url}, {"source", &doc->source},
-                          {"title", &doc->title}}) {
-    const std::string* v = r.Find(key, &is_null);
-    if (v != nullptr && !is_null) *out = *v;
-  }
+  doc->id = !r.id.empty() ? r.id : name + ":" + std::to_string(line_no);
+  if (r.url != nullptr) doc->url = *r.url;
+  if (r.source != nullptr) doc->source = *r.source;
+  if (r.title != nullptr) doc->title = *r.title;
   doc->title = DecodeEntities(doc->title);
-  doc->text = DecodeEntities(*text);
+  doc->text = DecodeEntities(*r.text);
   BlankControls(doc);
   doc->origin = SourceLocation{name, line_no};
   return "";
@@ -276,8 +278,20 @@ std::string FlatJsonRecord(const FlatRecord& r, const std::string& name, int lin
 // One record. Returns "" and fills *doc, or returns why it was skipped.
 std::string ParseJsonRecord(std::string_view line, const std::string& name, int line_no,
                             const ReadOptions& options, Document* doc) {
+  RecordFields r;
   thread_local FlatRecord flat;
-  if (flat.Parse(line)) return FlatJsonRecord(flat, name, line_no, options, doc);
+  if (flat.Parse(line)) {
+    bool is_null = false;
+    const std::string* v = flat.Find("text", &is_null);
+    if (v != nullptr && !is_null) r.text = v;
+    if ((v = flat.Find("date", &is_null)) != nullptr && !is_null) r.date = *v;
+    if ((v = flat.Find("id", &is_null)) != nullptr && !is_null) r.id = *v;
+    for (auto [key, out] : {std::pair<const char*, const std::string**>{"url", &r.url}, {"source", &r.source},
+                            {"title", &r.title}}) {
+      if ((v = flat.Find(key, &is_null)) != nullptr && !is_null) *out = v;
+    }
+    return FillDocument(r, name, line_no, options, doc);
+  }
   using nlohmann::json;
   json j;
   try {
@@ -287,49 +301,32 @@ std::string ParseJsonRecord(std::string_view line, const std::string& name, int 
   }
   if (!j.is_object()) return "not a JSON object";
   auto text = j.find("text");
-  if (text == j.end() || text->is_null()) return "missing \"text\"";
-  if (!text->is_string()) return "\"text\" is not a string";
-  const std::string& raw_text = text->get_ref<const std::string&>();
-  if (IsBlank(raw_text)) return "empty \"text\"";
-
-  doc->date = options.default_date;
+  if (text != j.end() && !text->is_null()) {
+    if (!text->is_string()) return "\"text\" is not a string";
+    r.text = &text->get_ref<const std::string&>();
+  }
   auto date = j.find("date");
   if (date != j.end() && !date->is_null()) {
-    std::string d;
     if (date->is_string()) {
-      d = date->get<std::string>();
-      // Accept ISO timestamps: "2025-01-19T10:00:00Z" -> "2025-01-19".
-      if (d.size() > 10 && (d[10] == 'T' || d[10] == ' ')) d.resize(10);
+      r.date = date->get<std::string>();
     } else if (date->is_number_integer() || date->is_number_unsigned()) {
-      d = std::to_string(date->get<int64_t>());
-    } else {
+      r.date = std::to_string(date->get<int64_t>());
+    } else if (r.text != nullptr && !IsBlank(*r.text)) {
       return "bad date (not a string)";
     }
-    Date parsed = ParseDate(d);
-    if (parsed == 0) return "bad date \"" + d.substr(0, 40) + "\"";
-    doc->date = parsed;
   }
-
   auto id = j.find("id");
-  if (id != j.end() && id->is_string() && !id->get_ref<const std::string&>().empty()) {
-    doc->id = id->get<std::string>();
+  if (id != j.end() && id->is_string()) {
+    r.id = id->get<std::string>();
   } else if (id != j.end() && (id->is_number_integer() || id->is_number_unsigned())) {
-    doc->id = id->dump();
-  } else {
-    doc->id = name + ":" + std::to_string(line_no);
+    r.id = id->dump();
   }
-  auto optional_string = [&j](const char* key, std::string* out) {
+  for (auto [key, out] : {std::pair<const char*, const std::string**>{"url", &r.url}, {"source", &r.source},
+                          {"title", &r.title}}) {
     auto it = j.find(key);
-    if (it != j.end() && it->is_string()) *out = it->get<std::string>();
-  };
-  optional_string("url", &doc->url);
-  optional_string("source", &doc->source);
-  optional_string("title", &doc->title);
-  doc->title = DecodeEntities(doc->title);
-  doc->text = DecodeEntities(raw_text);
-  BlankControls(doc);
-  doc->origin = SourceLocation{name, line_no};
-  return "";
+    if (it != j.end() && it->is_string()) *out = &it->get_ref<const std::string&>();
+  }
+  return FillDocument(r, name, line_no, options, doc);
 }
 
 void ReadJsonLines(std::string_view data, const std::string& name, const ReadOptions& options,

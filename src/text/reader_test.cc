@@ -212,6 +212,45 @@ TEST(JsonlReaderTest, OptionalFieldsOfTheWrongTypeAreIgnored) {
   EXPECT_EQ(sink.docs[0].url, "");
 }
 
+// Plain records (string or null values) are read without a JSON tree; anything else goes through the full
+// JSON parser. Both must give the same document, and skip the same records with the same reason.
+TEST(JsonlReaderTest, PlainAndGeneralRecordsReadAlike) {
+  // Each pair: a plain record, and the same record made general by a \u escape or an integer.
+  const std::pair<const char*, const char*> kPairs[] = {
+      {R"({"id":"a","date":"2025-01-19T10:00:00Z","text":"Iran &amp; Russia met.","title":"T","url":"u","source":"s"})",
+       R"({"id":"a","date":"2025-01-19T10:00:00Z","text":"Iran &amp; Russia met\u002e","title":"T","url":"u","source":"s"})"},
+      {R"({"text":"x","date":null,"id":null,"title":null})", R"({"text":"x","date":null,"id":null,"title":null,"n":1})"},
+      {R"({"text":"x","id":""})", R"({"text":"x","id":"","n":1})"},
+      {R"({"text":"café \"q\" a\\b\tc"})", R"({"text":"caf\u00e9 \"q\" a\\b\tc"})"},
+      {R"({"text":"x","date":"19 Jan 2025x"})", R"({"text":"x","date":"19 Jan 2025x","n":1})"},  // bad date
+      {R"({"text":"   "})", R"({"text":"   ","n":1})"},                                           // empty text
+      {R"({"text":null})", R"({"text":null,"n":1})"},                                             // missing text
+  };
+  for (const auto& [plain, general] : kPairs) {
+    SCOPED_TRACE(plain);
+    CollectingSink a, b;
+    ASSERT_TRUE(ReadBuffer(std::string(plain) + "\n", "p.jsonl", ReadOptions(), &a).ok());
+    ASSERT_TRUE(ReadBuffer(std::string(general) + "\n", "p.jsonl", ReadOptions(), &b).ok());
+    ASSERT_EQ(a.docs.size(), b.docs.size());
+    EXPECT_EQ(a.skips, b.skips);
+    for (size_t i = 0; i < a.docs.size(); ++i) {
+      EXPECT_EQ(a.docs[i].id, b.docs[i].id);
+      EXPECT_EQ(a.docs[i].date, b.docs[i].date);
+      EXPECT_EQ(a.docs[i].text, b.docs[i].text);
+      EXPECT_EQ(a.docs[i].title, b.docs[i].title);
+      EXPECT_EQ(a.docs[i].url, b.docs[i].url);
+      EXPECT_EQ(a.docs[i].source, b.docs[i].source);
+    }
+  }
+  // And what they read: the first pair's fields.
+  CollectingSink c;
+  ASSERT_TRUE(ReadBuffer(std::string(kPairs[0].first) + "\n", "p.jsonl", ReadOptions(), &c).ok());
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].id, "a");
+  EXPECT_EQ(c.docs[0].date, 20250119);
+  EXPECT_EQ(c.docs[0].text, "Iran & Russia met.");
+}
+
 // ---- PETRARCH XML ----------------------------------------------------------------
 
 TEST(PetrarchXmlReaderTest, ReadsRecordsConfigsAndGoldFromAnIrregularFile) {
