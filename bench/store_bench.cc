@@ -62,17 +62,17 @@ struct Rate {
   double finish_cpu = 0;     // CPU seconds of FinishLoad (indexes and summaries built at the end), included
 };
 
-// Ingests documents until `events` events are stored.
-Rate Ingest(Store* store, SyntheticGenerator* gen, int64_t events, int batch, bool progress) {
-  PrecodedDocument doc;
+// Stores the documents `next` gives (it returns null when there are no more) in batches of `batch`, then
+// finishes the load; `progress` prints the rate every 5 s.
+template <typename Next>
+Rate StoreAll(Store* store, Next next, int batch, bool progress) {
   int64_t stored = 0;
   int in_batch = 0;
   double t0 = Now(), last = t0, c0 = CpuNow();
-  while (stored < events) {
-    gen->Next(&doc);
-    auto r = store->PutDocument(doc.record, doc.events);
+  while (const PrecodedDocument* doc = next(stored)) {
+    auto r = store->PutDocument(doc->record, doc->events);
     Check(r.status());
-    stored += static_cast<int64_t>(doc.events.size());
+    stored += static_cast<int64_t>(doc->events.size());
     if (++in_batch >= batch) {
       Check(store->Commit());
       in_batch = 0;
@@ -83,28 +83,30 @@ Rate Ingest(Store* store, SyntheticGenerator* gen, int64_t events, int batch, bo
       }
     }
   }
-  Check(store->FinishLoad());
-  return Rate{stored / (Now() - t0), stored / (CpuNow() - c0)};
-}
-
-// Stores documents generated beforehand (so only the store is timed).
-Rate IngestPrepared(Store* store, const std::vector<PrecodedDocument>& docs, int batch) {
-  int64_t stored = 0;
-  int in_batch = 0;
-  double t0 = Now(), c0 = CpuNow();
-  for (const PrecodedDocument& doc : docs) {
-    auto r = store->PutDocument(doc.record, doc.events);
-    Check(r.status());
-    stored += static_cast<int64_t>(doc.events.size());
-    if (++in_batch >= batch) {
-      Check(store->Commit());
-      in_batch = 0;
-    }
-  }
   double f0 = CpuNow();
   Check(store->FinishLoad());  // builds the indexes a bulk load deferred: part of the time
   double end = CpuNow();
   return Rate{stored / (Now() - t0), stored / (end - c0), end - f0};
+}
+
+// Generates and stores documents until `events` events are stored.
+Rate Ingest(Store* store, SyntheticGenerator* gen, int64_t events, int batch, bool progress) {
+  PrecodedDocument doc;
+  return StoreAll(
+      store,
+      [&](int64_t stored) -> const PrecodedDocument* {
+        if (stored >= events) return nullptr;
+        gen->Next(&doc);
+        return &doc;
+      },
+      batch, progress);
+}
+
+// Stores documents generated beforehand (so only the store is timed).
+Rate IngestPrepared(Store* store, const std::vector<PrecodedDocument>& docs, int batch) {
+  size_t i = 0;
+  return StoreAll(
+      store, [&](int64_t) { return i < docs.size() ? &docs[i++] : nullptr; }, batch, false);
 }
 
 struct Timing {
