@@ -326,6 +326,137 @@ const char* const kDeferrableIndexes[][2] = {
 // ---------------------------------------------------------------------------
 // Prepared statements.
 
+namespace {
+
+// Resets a statement when it goes out of scope, and clears its parameters unless every one of them is bound
+// anew for each row (`rebinds_all`).
+class Reset {
+ public:
+  explicit Reset(sqlite3_stmt* s, bool rebinds_all = false) : s_(s), clear_(!rebinds_all) {}
+  ~Reset() {
+    sqlite3_reset(s_);
+    if (clear_) sqlite3_clear_bindings(s_);
+  }
+
+ private:
+  sqlite3_stmt* s_;
+  bool clear_;
+};
+
+void BindText(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+std::string ColumnText(sqlite3_stmt* s, int i) {
+  const unsigned char* p = sqlite3_column_text(s, i);
+  return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s, i));
+}
+
+double ParseReal(std::string_view v) {
+  double d = 0;
+  std::from_chars(v.data(), v.data() + v.size(), d);
+  return d;
+}
+
+// Binds text that outlives the statement's next step (no copy).
+void BindStatic(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
+
+// Binds the fields of a GDELT row (write::VisitGdelt*Fields) to consecutive parameters of a statement, each
+// as its column's type ('I', 'R', 'T') wants it, with the values a TSV row would give after being read back:
+// unknown numbers are NULL, unknown text '', tabs and line breaks in text are spaces, fixed-point numbers
+// are rounded as printed. Text is copied into buffers the binder keeps (their capacity is reused from row to
+// row), so the binder must outlive the statement's step; one binder per statement.
+class GdeltBinder : public write::GdeltFields {
+ public:
+  explicit GdeltBinder(const char* types) : types_(types), columns_(static_cast<int>(std::strlen(types))) {
+    text_.resize(static_cast<size_t>(columns_));
+  }
+  // Starts a row: the first field goes to parameter `first_param`.
+  void Start(sqlite3_stmt* s, int first_param) {
+    s_ = s;
+    param_ = first_param;
+    field_ = 0;
+  }
+  // The number of fields given since Start().
+  int fields() const { return field_; }
+
+  void Int(int64_t v) override {
+    if (Type() != 'T') return sqlite3_bind_int64(s_, Next(), v), void();
+    char buf[24];
+    BindText(std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)));
+  }
+  void Real(double v) override {
+    if (!std::isfinite(v)) v = 0;
+    if (Type() != 'T') return sqlite3_bind_double(s_, Next(), v), void();
+    char buf[32];
+    BindText(std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)));
+  }
+  void Fixed(double v, int digits) override {
+    if (!std::isfinite(v)) v = 0;
+    char buf[48];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, digits);
+    std::string_view printed(buf, static_cast<size_t>(r.ptr - buf));
+    if (Type() == 'T') return BindText(printed);
+    sqlite3_bind_double(s_, Next(), ParseReal(printed));
+  }
+  void Text(std::string_view v) override {
+    if (Type() != 'T') return Parse(v);
+    BindText(v);
+  }
+  void UpperText(std::string_view v) override {
+    if (Type() != 'T') return Parse(v);
+    std::string& t = BufferOf(v);
+    for (char& c : t) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    Bind(t);
+  }
+  void Empty() override {
+    if (Type() == 'T') {
+      sqlite3_bind_text(s_, Next(), "", 0, SQLITE_STATIC);
+    } else {
+      sqlite3_bind_null(s_, Next());
+    }
+  }
+
+ private:
+  char Type() const { return field_ < columns_ ? types_[field_] : 'T'; }
+  int Next() {
+    ++field_;
+    return param_++;
+  }
+  // This field's buffer holding `v`, tabs and line breaks made spaces (GDELT's TSV has no escaping).
+  std::string& BufferOf(std::string_view v) {
+    std::string& t = text_[static_cast<size_t>(field_ < columns_ ? field_ : columns_ - 1)];
+    t.assign(v);
+    for (char& c : t) c = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    return t;
+  }
+  void BindText(std::string_view v) { Bind(BufferOf(v)); }
+  void Bind(const std::string& t) { sqlite3_bind_text(s_, Next(), t.data(), static_cast<int>(t.size()), SQLITE_STATIC); }
+  // Text for a numeric column, read as a TSV reader would (empty = NULL).
+  void Parse(std::string_view v) {
+    if (v.empty()) {
+      sqlite3_bind_null(s_, Next());
+    } else if (Type() == 'I') {
+      int64_t n = 0;
+      std::from_chars(v.data(), v.data() + v.size(), n);
+      sqlite3_bind_int64(s_, Next(), n);
+    } else {
+      sqlite3_bind_double(s_, Next(), ParseReal(v));
+    }
+  }
+
+  const char* types_;
+  int columns_;
+  sqlite3_stmt* s_ = nullptr;
+  int param_ = 1;
+  int field_ = 0;
+  std::vector<std::string> text_;
+};
+
+}  // namespace
+
 struct Store::Stmts {
   sqlite3_stmt* find_doc = nullptr;
   sqlite3_stmt* find_hash = nullptr;
@@ -347,6 +478,8 @@ struct Store::Stmts {
   sqlite3_stmt* release = nullptr;
   sqlite3_stmt* upsert_daily = nullptr;
   sqlite3_stmt* upsert_monthly = nullptr;
+  GdeltBinder event_fields{kEventGdeltTypes};      // for insert_event
+  GdeltBinder mention_fields{kMentionGdeltTypes};  // for insert_mention
 
   ~Stmts() {
     for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
@@ -375,54 +508,6 @@ struct Store::Daily {
 };
 
 namespace {
-
-// Resets a statement when it goes out of scope.
-class Reset {
- public:
-  explicit Reset(sqlite3_stmt* s) : s_(s) {}
-  ~Reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-
- private:
-  sqlite3_stmt* s_;
-};
-
-void BindText(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-
-std::string ColumnText(sqlite3_stmt* s, int i) {
-  const unsigned char* p = sqlite3_column_text(s, i);
-  return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s, i));
-}
-
-double ParseReal(std::string_view v) {
-  double d = 0;
-  std::from_chars(v.data(), v.data() + v.size(), d);
-  return d;
-}
-
-// Binds text that outlives the statement's next step (no copy).
-void BindStatic(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-}
-
-// Binds a GDELT TSV field to a column of the given type ('I', 'R', 'T').
-void BindField(sqlite3_stmt* s, int i, std::string_view v, char type) {
-  if (type == 'T') {
-    BindStatic(s, i, v);
-  } else if (v.empty()) {
-    sqlite3_bind_null(s, i);
-  } else if (type == 'I') {
-    int64_t n = 0;
-    std::from_chars(v.data(), v.data() + v.size(), n);
-    sqlite3_bind_int64(s, i, n);
-  } else {
-    sqlite3_bind_double(s, i, ParseReal(v));
-  }
-}
 
 std::string MentionSelectColumns(const char* m) {
   std::string s;
@@ -974,20 +1059,18 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
       doc.url = m.url;
       doc.source = m.source_name;
       doc.date = m.doc_date;
-      std::string row = GdeltEventRow(m.event, write::EventContext{&doc, m.event_index, date_added_});
-      std::vector<std::string_view> f = SplitTabs(row);
       std::string sql = "UPDATE events SET first_mention = " + std::to_string(new_first);
-      for (int i = 0; i < 61 && i < static_cast<int>(f.size()); ++i) {
+      for (int i = 0; i < 61; ++i) {
         if (i == 0 || (i >= 31 && i <= 33) || i == 59) continue;  // keep the id, counts, date added
         sql += std::string(", ") + kEventGdeltColumns[i] + " = ?" + std::to_string(i + 1);
       }
       sql += " WHERE id = " + std::to_string(ev);
       sqlite3_stmt* u = nullptr;
       if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &u, nullptr) != SQLITE_OK) return Error("prepare");
-      for (int i = 0; i < 61 && i < static_cast<int>(f.size()); ++i) {
-        if (i == 0 || (i >= 31 && i <= 33) || i == 59) continue;
-        BindField(u, i + 1, f[i], kEventGdeltTypes[i]);
-      }
+      // Every field is bound to ?(column + 1); the statement uses those it updates.
+      GdeltBinder fields(kEventGdeltTypes);
+      fields.Start(u, 1);
+      write::VisitGdeltEventFields(m.event, write::EventContext{&doc, m.event_index, date_added_}, &fields);
       int rc = sqlite3_step(u);
       sqlite3_finalize(u);
       if (rc != SQLITE_DONE) return Error("update event");
@@ -1094,8 +1177,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
   context_doc.url = doc.url;
   context_doc.source = doc.source;
   context_doc.date = doc.date;
-  std::string mention_row, key, place_key, a1, a2, json_geo[2], json_quantities;
-  std::vector<std::string_view> f;
+  std::string key, place_key, a1, a2, json_geo[2], json_quantities;
   int last_sentence = -1;
   int64_t sentence_rowid = 0;
   const DedupOptions& dd = options_.dedup;
@@ -1153,19 +1235,14 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
     if (!merged) {
       uint64_t global_id = write::GlobalEventId(e.doc_id.empty() ? doc.id : e.doc_id, e.sentence_index,
                                                 static_cast<int>(i));
-      std::string row = GdeltEventRow(e, context);
-      f.clear();
-      for (size_t start = 0;;) {
-        size_t tab = row.find('\t', start);
-        f.push_back(std::string_view(row).substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-        if (tab == std::string::npos) break;
-        start = tab + 1;
-      }
-      if (f.size() != 61) return Status::Internal("write stage produced a GDELT row of " + std::to_string(f.size()) +
-                                                  " columns");
       sqlite3_stmt* q = st.insert_event;
-      Reset r(q);
-      for (int k = 0; k < 61; ++k) BindField(q, k + 1, f[k], kEventGdeltTypes[k]);
+      Reset r(q, /*rebinds_all=*/true);
+      st.event_fields.Start(q, 1);
+      write::VisitGdeltEventFields(e, context, &st.event_fields);
+      if (st.event_fields.fields() != 61) {
+        return Status::Internal("write stage gave an events row of " + std::to_string(st.event_fields.fields()) +
+                                " fields");
+      }
       sqlite3_bind_int64(q, 1, static_cast<int64_t>(global_id));
       int k = 62;
       for (int n = 0; n < 3; ++n) {  // day, day_min, day_max
@@ -1191,16 +1268,17 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       sqlite3_bind_int(q, k++, e.negated ? 1 : 0);
       BindStatic(q, k++, e.plover_type);
       sqlite3_bind_int64(q, k++, mention_id);
+      // The statement is not cleared between rows: every parameter must have been bound again.
+      if (k - 1 != sqlite3_bind_parameter_count(q)) return Status::Internal("events row: parameters left unbound");
       if (sqlite3_step(q) != SQLITE_DONE) return Error("write event");
       event_id = sqlite3_last_insert_rowid(db_);
       found.global_id = static_cast<int64_t>(global_id);
       found.date_added = date_added_;
       ++result.new_events;
       // The summary row: the same values the events row got (root and Goldstein as the row has them).
-      goldstein = f[30].empty() ? 0 : ParseReal(f[30]);
-      int64_t quad = 0;
-      std::from_chars(f[29].data(), f[29].data() + f[29].size(), quad);
-      daily_key = Daily::Key{a1, a2, e.date > 0 ? day : kNoDay, std::string(f[28]), static_cast<int>(quad)};
+      goldstein = std::isfinite(e.goldstein) ? e.goldstein : 0;
+      std::string_view root = e.root.empty() ? std::string_view(e.code).substr(0, 2) : std::string_view(e.root);
+      daily_key = Daily::Key{a1, a2, e.date > 0 ? day : kNoDay, std::string(root), e.quad_class};
     } else {
       ++result.merged_mentions;
       daily_key = Daily::Key{std::move(found.a1), std::move(found.a2), found.day, std::move(found.root), found.quad};
@@ -1214,23 +1292,16 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       }
     }
 
-    mention_row.clear();
-    write::AppendGdeltMentionRow(e, context, &mention_row);
-    if (!mention_row.empty()) mention_row.pop_back();
-    f.clear();
-    for (size_t start = 0;;) {
-      size_t tab = mention_row.find('\t', start);
-      f.push_back(std::string_view(mention_row).substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    if (f.size() != 16) return Status::Internal("write stage produced a mentions row of " +
-                                                std::to_string(f.size()) + " columns");
     sqlite3_stmt* q = st.insert_mention;
     {
-      Reset r(q);
+      Reset r(q, /*rebinds_all=*/true);
       sqlite3_bind_int64(q, 1, mention_id);
-      for (int k = 0; k < 16; ++k) BindField(q, k + 2, f[k], kMentionGdeltTypes[k]);
+      st.mention_fields.Start(q, 2);
+      write::VisitGdeltMentionFields(e, context, &st.mention_fields);
+      if (st.mention_fields.fields() != 16) {
+        return Status::Internal("write stage gave a mentions row of " + std::to_string(st.mention_fields.fields()) +
+                                " fields");
+      }
       sqlite3_bind_int64(q, 2, found.global_id);   // the event's GLOBALEVENTID
       sqlite3_bind_int64(q, 3, found.date_added);  // EventTimeDate: when the event was first stored
       sqlite3_bind_int64(q, 14, static_cast<int64_t>(doc.text_length));  // MentionDocLen
@@ -1309,6 +1380,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       sqlite3_bind_double(q, k++, std::isfinite(e.sentence_tone) ? e.sentence_tone : 0.0);
       sqlite3_bind_int64(q, k++, e.verb_start);
       sqlite3_bind_int64(q, k++, e.verb_end);
+      if (k - 1 != sqlite3_bind_parameter_count(q)) return Status::Internal("mentions row: parameters left unbound");
       if (sqlite3_step(q) != SQLITE_DONE) return Error("write mention");
     }
     if (merged) {

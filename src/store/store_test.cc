@@ -362,7 +362,13 @@ TEST(DedupTest, CountsMentionsSourcesAndArticles) {
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions m JOIN events e ON e.GLOBALEVENTID = m.GLOBALEVENTID"), 4);
 
   // Replacing the first article: the event keeps its other mentions, recounted, with a new first mention.
+  const int64_t global_id = Int(s.get(), "SELECT GLOBALEVENTID FROM events");
   Put(s.get(), MakeDoc("a", 20250110, "AFP", 4242), {MakeEvent("USAGOV", "111", "CHNGOV", 20250110)});
+  // Its GDELT columns are derived again from that mention (article b), its id is kept.
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events WHERE Actor1Code = 'RUSGOV' AND "
+                         "SOURCEURL = 'https://example.org/b' AND GLOBALEVENTID = " + std::to_string(global_id) +
+                         " AND SQLDATE = 20250110 AND FractionDate > 2025 AND EventRootCode = '05'"),
+            1);
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 2);
   EXPECT_EQ(Int(s.get(), "SELECT NumMentions FROM events WHERE Actor1Code = 'RUSGOV'"), 2);
   EXPECT_EQ(Int(s.get(), "SELECT NumArticles FROM events WHERE Actor1Code = 'RUSGOV'"), 2);

@@ -182,25 +182,23 @@ void AppendJsonQuantities(const std::vector<Quantity>& quantities, std::string* 
 
 // GDELT's ten actor fields: Code, Name, CountryCode, KnownGroupCode,
 // EthnicCode, Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code.
-void AppendGdeltActor(const EventActor& a, std::string* out) {
-  AppendTsvField(a.code, out);
-  out->push_back('\t');
-  AppendUpperTsvField(a.text, out);
-  out->push_back('\t');
+void VisitGdeltActor(const EventActor& a, GdeltFields* out) {
+  out->Text(a.code);
+  out->UpperText(a.text);
   cameo::ActorCodeParts p = cameo::SplitActorCode(a.code, a.country);
   std::string ethnic(p.ethnic);
   for (char& c : ethnic) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   for (std::string_view f : {p.country, p.known_group, std::string_view(ethnic), p.religion1, p.religion2, p.type1,
                              p.type2, p.type3}) {
-    AppendTsvField(f, out);
-    out->push_back('\t');
+    out->Text(f);
   }
 }
 
 // Geo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID.
-void AppendGdeltGeo(const std::optional<EventLocation>& loc, std::string* out) {
+void VisitGdeltGeo(const std::optional<EventLocation>& loc, GdeltFields* out) {
   if (!loc) {
-    out->append("0\t\t\t\t\t\t\t\t");
+    out->Int(0);
+    for (int i = 0; i < 7; ++i) out->Empty();
     return;
   }
   int type = loc->geo_type;
@@ -210,23 +208,52 @@ void AppendGdeltGeo(const std::optional<EventLocation>& loc, std::string* out) {
                       loc->name == cameo::CountryName(loc->country);
     type = is_country ? 1 : 4;
   }
-  AppendInt(type, out);
-  out->push_back('\t');
-  AppendTsvField(loc->name, out);
-  out->push_back('\t');
+  out->Int(type);
+  out->Text(loc->name);
   std::string_view fips = loc->fips_country;
   if (fips.empty()) fips = cameo::CountryFips(loc->country);
-  AppendTsvField(fips.empty() ? std::string_view(loc->country) : fips, out);
-  out->push_back('\t');
-  AppendTsvField(loc->adm1, out);
-  out->append("\t\t");  // ADM2 unknown
-  AppendFixed(loc->lat, 4, out);
-  out->push_back('\t');
-  AppendFixed(loc->lon, 4, out);
-  out->push_back('\t');
-  AppendTsvField(loc->feature_id, out);
-  out->push_back('\t');
+  out->Text(fips.empty() ? std::string_view(loc->country) : fips);
+  out->Text(loc->adm1);
+  out->Empty();  // ADM2 unknown
+  out->Fixed(loc->lat, 4);
+  out->Fixed(loc->lon, 4);
+  out->Text(loc->feature_id);
 }
+
+// The TSV receiver: fields separated by tabs, tabs and line breaks inside a field replaced by spaces.
+class TsvFields : public GdeltFields {
+ public:
+  explicit TsvFields(std::string* out) : out_(out) {}
+  void Int(int64_t v) override {
+    Separate();
+    AppendInt(v, out_);
+  }
+  void Real(double v) override {
+    Separate();
+    AppendDouble(v, out_);
+  }
+  void Fixed(double v, int digits) override {
+    Separate();
+    AppendFixed(v, digits, out_);
+  }
+  void Text(std::string_view v) override {
+    Separate();
+    AppendTsvField(v, out_);
+  }
+  void UpperText(std::string_view v) override {
+    Separate();
+    AppendUpperTsvField(v, out_);
+  }
+  void Empty() override { Separate(); }
+
+ private:
+  void Separate() {
+    if (any_) out_->push_back('\t');
+    any_ = true;
+  }
+  std::string* out_;
+  bool any_ = false;
+};
 
 // Appends `text` cut or padded to exactly `width` columns (one column per code point).
 void AppendCell(std::string_view text, size_t width, std::string* out) {
@@ -390,76 +417,70 @@ void AppendJsonLine(const Event& e, const EventContext& context, std::string* ou
   out->append("}\n");
 }
 
-void AppendGdeltEventRow(const Event& e, const EventContext& context, std::string* out) {
-  AppendUint(GlobalEventId(e.doc_id, e.sentence_index, context.event_index), out);  // 0 GLOBALEVENTID
-  out->push_back('\t');
+void VisitGdeltEventFields(const Event& e, const EventContext& context, GdeltFields* out) {
+  out->Int(static_cast<int64_t>(GlobalEventId(e.doc_id, e.sentence_index, context.event_index)));  // 0
   if (e.date > 0) {
     int y = e.date / 10000, m = e.date / 100 % 100, d = e.date % 100;
-    AppendInt(e.date, out);  // 1 SQLDATE
-    out->push_back('\t');
-    AppendInt(y * 100 + m, out);  // 2 MonthYear
-    out->push_back('\t');
-    AppendInt(y, out);  // 3 Year
-    out->push_back('\t');
-    AppendFixed(y + (m * 30 + d) / 365.0, 4, out);  // 4 FractionDate, GDELT's formula
-    out->push_back('\t');
+    out->Int(e.date);                            // 1 SQLDATE
+    out->Int(y * 100 + m);                       // 2 MonthYear
+    out->Int(y);                                 // 3 Year
+    out->Fixed(y + (m * 30 + d) / 365.0, 4);     // 4 FractionDate, GDELT's formula
   } else {
-    out->append("\t\t\t\t");
+    for (int i = 0; i < 4; ++i) out->Empty();
   }
-  AppendGdeltActor(e.source, out);  // 5-14
-  AppendGdeltActor(e.target, out);  // 15-24
-  out->append(e.sentence_index == 0 ? "1\t" : "0\t");  // 25 IsRootEvent: the lead sentence
-  AppendTsvField(e.code, out);  // 26 EventCode
-  out->push_back('\t');
-  AppendTsvField(std::string_view(e.code).substr(0, 3), out);  // 27 EventBaseCode
-  out->push_back('\t');
-  AppendTsvField(e.root.empty() ? std::string_view(e.code).substr(0, 2) : std::string_view(e.root), out);  // 28
-  out->push_back('\t');
-  AppendInt(e.quad_class, out);  // 29 QuadClass
-  out->push_back('\t');
-  AppendDouble(e.goldstein, out);  // 30 GoldsteinScale
-  out->append("\t1\t1\t1\t");  // 31-33 NumMentions, NumSources, NumArticles
-  AppendDouble(e.doc_tone, out);  // 34 AvgTone: the document's tone, as GDELT's
-  out->push_back('\t');
-  AppendGdeltGeo(e.source_location, out);  // 35-42 Actor1Geo
-  AppendGdeltGeo(e.target_location, out);  // 43-50 Actor2Geo
-  AppendGdeltGeo(e.location, out);         // 51-58 ActionGeo
-  AppendInt(context.date_added, out);  // 59 DATEADDED
-  out->push_back('\t');
-  AppendTsvField(SourceUrl(e, context), out);  // 60 SOURCEURL
-  out->push_back('\n');
+  VisitGdeltActor(e.source, out);  // 5-14
+  VisitGdeltActor(e.target, out);  // 15-24
+  out->Int(e.sentence_index == 0 ? 1 : 0);  // 25 IsRootEvent: the lead sentence
+  out->Text(e.code);                                     // 26 EventCode
+  out->Text(std::string_view(e.code).substr(0, 3));      // 27 EventBaseCode
+  out->Text(e.root.empty() ? std::string_view(e.code).substr(0, 2) : std::string_view(e.root));  // 28
+  out->Int(e.quad_class);   // 29 QuadClass
+  out->Real(e.goldstein);   // 30 GoldsteinScale
+  for (int i = 0; i < 3; ++i) out->Int(1);  // 31-33 NumMentions, NumSources, NumArticles
+  out->Real(e.doc_tone);    // 34 AvgTone: the document's tone, as GDELT's
+  VisitGdeltGeo(e.source_location, out);  // 35-42 Actor1Geo
+  VisitGdeltGeo(e.target_location, out);  // 43-50 Actor2Geo
+  VisitGdeltGeo(e.location, out);         // 51-58 ActionGeo
+  out->Int(context.date_added);           // 59 DATEADDED
+  out->Text(SourceUrl(e, context));       // 60 SOURCEURL
 }
 
-void AppendGdeltMentionRow(const Event& e, const EventContext& context, std::string* out) {
-  AppendUint(GlobalEventId(e.doc_id, e.sentence_index, context.event_index), out);  // 0
-  out->push_back('\t');
-  AppendInt(context.date_added, out);  // 1 EventTimeDate
-  out->push_back('\t');
+void VisitGdeltMentionFields(const Event& e, const EventContext& context, GdeltFields* out) {
+  out->Int(static_cast<int64_t>(GlobalEventId(e.doc_id, e.sentence_index, context.event_index)));  // 0
+  out->Int(context.date_added);  // 1 EventTimeDate
   Date doc_date = context.doc != nullptr && context.doc->date > 0 ? context.doc->date : e.date;
-  AppendInt(doc_date > 0 ? static_cast<int64_t>(doc_date) * 1000000 : context.date_added, out);  // 2
-  out->append("\t1\t");  // 3 MentionType: 1 = web
-  if (context.doc != nullptr) AppendTsvField(context.doc->source, out);  // 4 MentionSourceName
-  out->push_back('\t');
-  AppendTsvField(SourceUrl(e, context), out);  // 5 MentionIdentifier
-  out->push_back('\t');
-  AppendInt(e.sentence_index + 1, out);  // 6 SentenceID, 1-based
-  out->push_back('\t');
-  AppendInt(HasActor(e.source) ? static_cast<int64_t>(e.source.char_start) : -1, out);  // 7
-  out->push_back('\t');
-  AppendInt(HasActor(e.target) ? static_cast<int64_t>(e.target.char_start) : -1, out);  // 8
-  out->push_back('\t');
+  out->Int(doc_date > 0 ? static_cast<int64_t>(doc_date) * 1000000 : context.date_added);  // 2
+  out->Int(1);  // 3 MentionType: 1 = web
+  out->Text(context.doc != nullptr ? std::string_view(context.doc->source) : std::string_view());  // 4
+  out->Text(SourceUrl(e, context));  // 5 MentionIdentifier
+  out->Int(e.sentence_index + 1);    // 6 SentenceID, 1-based
+  out->Int(HasActor(e.source) ? static_cast<int64_t>(e.source.char_start) : -1);  // 7
+  out->Int(HasActor(e.target) ? static_cast<int64_t>(e.target.char_start) : -1);  // 8
   int64_t verb_at = -1;  // the verb's span when the coder gave it, else its first occurrence in the sentence
   if (e.verb_end > e.verb_start) {
     verb_at = e.verb_start;
   } else if (size_t at = e.verb.empty() ? std::string::npos : e.sentence.find(e.verb); at != std::string::npos) {
     verb_at = static_cast<int64_t>(e.char_start + at);
   }
-  AppendInt(verb_at, out);  // 9 ActionCharOffset
-  out->append("\t1\t100\t");  // 10 InRawText; 11 Confidence (not estimated yet)
-  AppendUint(context.doc != nullptr ? context.doc->text.size() : 0, out);  // 12 MentionDocLen
-  out->push_back('\t');
-  AppendDouble(e.doc_tone, out);  // 13 MentionDocTone
-  out->append("\t\t\n");         // 14 TranslationInfo; 15 Extras
+  out->Int(verb_at);  // 9 ActionCharOffset
+  out->Int(1);        // 10 InRawText
+  out->Int(100);      // 11 Confidence (not estimated yet)
+  out->Int(static_cast<int64_t>(context.doc != nullptr ? context.doc->text.size() : 0));  // 12 MentionDocLen
+  out->Real(e.doc_tone);  // 13 MentionDocTone
+  out->Empty();           // 14 TranslationInfo
+  out->Empty();           // 15 Extras
+}
+
+void AppendGdeltEventRow(const Event& e, const EventContext& context, std::string* out) {
+  TsvFields fields(out);
+  VisitGdeltEventFields(e, context, &fields);
+  out->push_back('\n');
+}
+
+void AppendGdeltMentionRow(const Event& e, const EventContext& context, std::string* out) {
+  TsvFields fields(out);
+  VisitGdeltMentionFields(e, context, &fields);
+  out->push_back('\n');
 }
 
 void AppendCsvHeader(std::string* out) {

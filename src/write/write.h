@@ -58,6 +58,24 @@ void AppendJsonLine(const Event& event, const EventContext& context, std::string
 void AppendGdeltEventRow(const Event& event, const EventContext& context, std::string* out);
 // One GDELT 2.0 mentions row (16 columns) and '\n'.
 void AppendGdeltMentionRow(const Event& event, const EventContext& context, std::string* out);
+
+// Receives the fields of a GDELT row one by one, in column order, with their types: the TSV rows above
+// are one receiver, the store (which binds each field to an SQL column without printing and parsing it
+// back) is another. Text is given as the event has it; a receiver that writes TSV replaces tabs and
+// line breaks.
+class GdeltFields {
+ public:
+  virtual ~GdeltFields() = default;
+  virtual void Int(int64_t v) = 0;
+  virtual void Real(double v) = 0;               // printed in its shortest round-trip form; not finite = 0
+  virtual void Fixed(double v, int digits) = 0;  // printed with `digits` decimals (FractionDate, Lat, Long)
+  virtual void Text(std::string_view v) = 0;
+  virtual void UpperText(std::string_view v) = 0;  // ASCII letters in capitals (GDELT's actor names)
+  virtual void Empty() = 0;                        // unknown: an empty TSV field
+};
+// The 61 fields of an events row, and the 16 of a mentions row, given to `out` in column order.
+void VisitGdeltEventFields(const Event& event, const EventContext& context, GdeltFields* out);
+void VisitGdeltMentionFields(const Event& event, const EventContext& context, GdeltFields* out);
 // CSV (RFC 4180): the header line, and one row.
 void AppendCsvHeader(std::string* out);
 void AppendCsvRow(const Event& event, const EventContext& context, std::string* out);
