@@ -41,37 +41,6 @@ std::string PlaceKey(const Event& e) {
   return key;
 }
 
-// Splits a TSV row (without its '\n') into fields.
-std::vector<std::string_view> SplitTabs(std::string_view row) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = row.find('\t', start);
-    if (tab == std::string_view::npos) {
-      out.push_back(row.substr(start));
-      return out;
-    }
-    out.push_back(row.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
-void AppendShortest(double v, std::string* out) {
-  if (!std::isfinite(v)) v = 0;
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out->append(buf, r.ptr);
-}
-
-// The GDELT 2.0 events row (61 fields, no '\n') of an event, as the write stage makes it (AvgTone from the
-// document's tone, the three geo blocks from the actors' and the action's places).
-std::string GdeltEventRow(const Event& e, const write::EventContext& context) {
-  std::string row;
-  write::AppendGdeltEventRow(e, context, &row);
-  if (!row.empty() && row.back() == '\n') row.pop_back();
-  return row;
-}
-
 }  // namespace
 
 
@@ -1438,21 +1407,47 @@ bool SummaryAllows(const QueryFilter& f) {
 }
 
 
-// Replaces fields of a TSV row (ending in '\n') by index.
-void PatchRow(std::string* row, const std::vector<std::pair<int, std::string>>& patches) {
-  if (!row->empty() && row->back() == '\n') row->pop_back();
-  std::vector<std::string_view> f = SplitTabs(*row);
-  std::vector<std::string> fields(f.begin(), f.end());
-  for (const auto& [i, v] : patches) {
-    if (i >= 0 && i < static_cast<int>(fields.size())) fields[static_cast<size_t>(i)] = v;
+// Passes the fields of a GDELT row on to `out`, with some of them replaced by stored integers (an event's
+// id and counts, a mention's event id and document length).
+class WithStoredInts : public write::GdeltFields {
+ public:
+  WithStoredInts(write::GdeltFields* out, std::initializer_list<std::pair<int, int64_t>> values)
+      : out_(out), values_(values) {}
+  void Int(int64_t v) override {
+    if (!Replaced()) out_->Int(v);
   }
-  row->clear();
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i) row->push_back('\t');
-    row->append(fields[i]);
+  void Real(double v) override {
+    if (!Replaced()) out_->Real(v);
   }
-  row->push_back('\n');
-}
+  void Fixed(double v, int digits) override {
+    if (!Replaced()) out_->Fixed(v, digits);
+  }
+  void Text(std::string_view v) override {
+    if (!Replaced()) out_->Text(v);
+  }
+  void UpperText(std::string_view v) override {
+    if (!Replaced()) out_->UpperText(v);
+  }
+  void Empty() override {
+    if (!Replaced()) out_->Empty();
+  }
+
+ private:
+  // Gives the stored value when this field has one.
+  bool Replaced() {
+    const int field = field_++;
+    for (const auto& [at, v] : values_) {
+      if (at == field) {
+        out_->Int(v);
+        return true;
+      }
+    }
+    return false;
+  }
+  write::GdeltFields* out_;
+  std::vector<std::pair<int, int64_t>> values_;
+  int field_ = 0;
+};
 
 }  // namespace
 
@@ -1461,12 +1456,14 @@ void AppendGdeltRow(const StoredEvent& ev, std::string* out) {
   doc.url = ev.first.url;
   doc.source = ev.first.source_name;
   doc.date = ev.first.doc_date;
-  std::string row = GdeltEventRow(ev.first.event, write::EventContext{&doc, ev.first.event_index, ev.date_added});
-  PatchRow(&row, {{0, std::to_string(ev.global_event_id)},
-                  {31, std::to_string(ev.num_mentions)},
-                  {32, std::to_string(ev.num_sources)},
-                  {33, std::to_string(ev.num_articles)}});
-  out->append(row);
+  write::GdeltTsv tsv(out);
+  WithStoredInts fields(&tsv, {{0, static_cast<int64_t>(ev.global_event_id)},
+                               {31, ev.num_mentions},
+                               {32, ev.num_sources},
+                               {33, ev.num_articles}});
+  write::VisitGdeltEventFields(ev.first.event, write::EventContext{&doc, ev.first.event_index, ev.date_added},
+                               &fields);
+  out->push_back('\n');
 }
 
 Result<std::vector<StoredEvent>> Store::Query(const QueryFilter& filter) {
@@ -1731,9 +1728,7 @@ Result<int64_t> Store::ExportGdelt(std::FILE* events_out, std::FILE* mentions_ou
       ev.num_sources = sqlite3_column_int(s, 4);
       ev.num_articles = sqlite3_column_int(s, 5);
       ev.first = ReadMention(s, 6);
-      std::string row;
-      AppendGdeltRow(ev, &row);
-      buf += row;
+      AppendGdeltRow(ev, &buf);
       ++rows;
       if (buf.size() > (1 << 16) && !flush(events_out)) break;
     }
@@ -1747,22 +1742,18 @@ Result<int64_t> Store::ExportGdelt(std::FILE* events_out, std::FILE* mentions_ou
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare export");
     int rc;
-    std::string row;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       Mention m = ReadMention(s, 3);
       Document doc;
       doc.url = m.url;
       doc.source = m.source_name;
       doc.date = m.doc_date;
-      row.clear();
-      write::AppendGdeltMentionRow(m.event, write::EventContext{&doc, m.event_index, sqlite3_column_int64(s, 1)},
-                                   &row);
-      std::string tone;
-      AppendShortest(m.event.doc_tone, &tone);
-      PatchRow(&row, {{0, std::to_string(sqlite3_column_int64(s, 0))},
-                      {12, std::to_string(sqlite3_column_int64(s, 2))},
-                      {13, tone}});  // MentionDocTone
-      buf += row;
+      // The stored event id and document length; MentionDocTone is the stored one already (ReadMention).
+      write::GdeltTsv tsv(&buf);
+      WithStoredInts fields(&tsv, {{0, sqlite3_column_int64(s, 0)}, {12, sqlite3_column_int64(s, 2)}});
+      write::VisitGdeltMentionFields(m.event, write::EventContext{&doc, m.event_index, sqlite3_column_int64(s, 1)},
+                                     &fields);
+      buf.push_back('\n');
       if (buf.size() > (1 << 16) && !flush(mentions_out)) break;
     }
     sqlite3_finalize(s);

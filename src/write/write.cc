@@ -220,40 +220,35 @@ void VisitGdeltGeo(const std::optional<EventLocation>& loc, GdeltFields* out) {
   out->Text(loc->feature_id);
 }
 
-// The TSV receiver: fields separated by tabs, tabs and line breaks inside a field replaced by spaces.
-class TsvFields : public GdeltFields {
- public:
-  explicit TsvFields(std::string* out) : out_(out) {}
-  void Int(int64_t v) override {
-    Separate();
-    AppendInt(v, out_);
-  }
-  void Real(double v) override {
-    Separate();
-    AppendDouble(v, out_);
-  }
-  void Fixed(double v, int digits) override {
-    Separate();
-    AppendFixed(v, digits, out_);
-  }
-  void Text(std::string_view v) override {
-    Separate();
-    AppendTsvField(v, out_);
-  }
-  void UpperText(std::string_view v) override {
-    Separate();
-    AppendUpperTsvField(v, out_);
-  }
-  void Empty() override { Separate(); }
+}  // namespace
 
- private:
-  void Separate() {
-    if (any_) out_->push_back('\t');
-    any_ = true;
-  }
-  std::string* out_;
-  bool any_ = false;
-};
+void GdeltTsv::Int(int64_t v) {
+  Separate();
+  AppendInt(v, out_);
+}
+void GdeltTsv::Real(double v) {
+  Separate();
+  AppendDouble(v, out_);
+}
+void GdeltTsv::Fixed(double v, int digits) {
+  Separate();
+  AppendFixed(v, digits, out_);
+}
+void GdeltTsv::Text(std::string_view v) {
+  Separate();
+  AppendTsvField(v, out_);
+}
+void GdeltTsv::UpperText(std::string_view v) {
+  Separate();
+  AppendUpperTsvField(v, out_);
+}
+void GdeltTsv::Empty() { Separate(); }
+void GdeltTsv::Separate() {
+  if (any_) out_->push_back('\t');
+  any_ = true;
+}
+
+namespace {
 
 // Appends `text` cut or padded to exactly `width` columns (one column per code point).
 void AppendCell(std::string_view text, size_t width, std::string* out) {
@@ -472,13 +467,13 @@ void VisitGdeltMentionFields(const Event& e, const EventContext& context, GdeltF
 }
 
 void AppendGdeltEventRow(const Event& e, const EventContext& context, std::string* out) {
-  TsvFields fields(out);
+  GdeltTsv fields(out);
   VisitGdeltEventFields(e, context, &fields);
   out->push_back('\n');
 }
 
 void AppendGdeltMentionRow(const Event& e, const EventContext& context, std::string* out) {
-  TsvFields fields(out);
+  GdeltTsv fields(out);
   VisitGdeltMentionFields(e, context, &fields);
   out->push_back('\n');
 }

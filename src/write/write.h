@@ -73,6 +73,23 @@ class GdeltFields {
   virtual void UpperText(std::string_view v) = 0;  // ASCII letters in capitals (GDELT's actor names)
   virtual void Empty() = 0;                        // unknown: an empty TSV field
 };
+// The TSV receiver: appends the fields to `out` separated by tabs (no '\n'), tabs and line breaks inside a
+// field replaced by spaces.
+class GdeltTsv : public GdeltFields {
+ public:
+  explicit GdeltTsv(std::string* out) : out_(out) {}
+  void Int(int64_t v) override;
+  void Real(double v) override;
+  void Fixed(double v, int digits) override;
+  void Text(std::string_view v) override;
+  void UpperText(std::string_view v) override;
+  void Empty() override;
+
+ private:
+  void Separate();
+  std::string* out_;
+  bool any_ = false;
+};
 // The 61 fields of an events row, and the 16 of a mentions row, given to `out` in column order.
 void VisitGdeltEventFields(const Event& event, const EventContext& context, GdeltFields* out);
 void VisitGdeltMentionFields(const Event& event, const EventContext& context, GdeltFields* out);
