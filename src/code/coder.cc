@@ -2402,6 +2402,7 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
   n_ = static_cast<int>(sent.num_tokens);
   sentence_events_begin_ = events->size();
   lexicon.EncodeWords(tokens_, n_, &words_);
+  if (coref_ != nullptr) coref_->ProvideWords(s, words_);  // coreference need not encode them again
   sorted_words_.assign(words_.begin(), words_.end());
   std::sort(sorted_words_.begin(), sorted_words_.end());
   lexicon::DiscardMatch d = lexicon.discards().Check(words_);
