@@ -44,8 +44,8 @@ bool ParseDigits(std::string_view f, double* v, bool* has_comma) {
 // "two" -> 2 ... "ninety" -> 90, "twenty-five" -> 25, "dozen" -> 12; 0 if not one.
 // "one" is left out: "one of the most important" is not a count.
 double NumberWord(std::string_view f) {
-  static const struct {
-    const char* word;
+  static constexpr struct {
+    std::string_view word;
     int value;
   } kWords[] = {{"two", 2},       {"three", 3},     {"four", 4},       {"five", 5},       {"six", 6},
                 {"seven", 7},     {"eight", 8},     {"nine", 9},       {"ten", 10},       {"eleven", 11},
@@ -191,18 +191,22 @@ bool IsLowerWord(std::string_view f) {
 }
 
 bool IsFunctionWord(std::string_view f) {
-  for (std::string_view w : {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "with", "by",
-                             "from", "per", "each", "that", "which", "who", "as", "than", "is", "are", "was",
-                             "were", "be", "been", "more", "less", "ago", "later", "earlier", "after", "before"}) {
+  static constexpr std::string_view kWords[] = {
+      "of",   "the",  "a",    "an",   "and",  "or",    "to",    "in",      "on",    "at",    "for", "with",
+      "by",   "from", "per",  "each", "that", "which", "who",   "as",      "than",  "is",    "are", "was",
+      "were", "be",   "been", "more", "less", "ago",   "later", "earlier", "after", "before"};
+  for (std::string_view w : kWords) {
     if (f == w) return true;
   }
   return false;
 }
 
 bool IsCommonAdjective(std::string_view f) {
-  for (std::string_view w : {"new", "more", "other", "additional", "foreign", "armed", "military", "nuclear",
-                             "young", "former", "senior", "suspected", "unarmed", "local", "small", "large", "major",
-                             "further", "extra", "civilian", "western", "american", "russian", "iranian"}) {
+  static constexpr std::string_view kWords[] = {
+      "new",   "more",    "other",  "additional", "foreign", "armed",    "military", "nuclear",
+      "young", "former",  "senior", "suspected",  "unarmed", "local",    "small",    "large",
+      "major", "further", "extra",  "civilian",   "western", "american", "russian",  "iranian"};
+  for (std::string_view w : kWords) {
     if (Is(f, w)) return true;
   }
   return false;
@@ -210,8 +214,10 @@ bool IsCommonAdjective(std::string_view f) {
 
 // Participles that report a count: "12 killed", "at least 30 wounded".
 bool IsCountParticiple(std::string_view f) {
-  for (std::string_view w : {"killed", "dead", "wounded", "injured", "hurt", "arrested", "detained", "missing",
-                             "displaced", "captured", "executed", "kidnapped", "abducted", "evacuated"}) {
+  static constexpr std::string_view kWords[] = {"killed",   "dead",      "wounded",  "injured",   "hurt",
+                                                "arrested", "detained",  "missing",  "displaced", "captured",
+                                                "executed", "kidnapped", "abducted", "evacuated"};
+  for (std::string_view w : kWords) {
     if (Is(f, w)) return true;
   }
   return false;
