@@ -1,5 +1,6 @@
 #include "lexicon/vocabulary.h"
 
+#include <charconv>
 #include <cstring>
 
 namespace dyad::lexicon {
@@ -139,9 +140,21 @@ std::string_view Vocabulary::Spelling(WordId id) const {
   return id < spellings_.size() ? spellings_[id] : std::string_view();
 }
 
+// Coding builds these for every actor it codes (the entries an event
+// records): one allocation, no temporaries.
 std::string SourceRef::ToString() const {
-  if (file == nullptr) return "";
-  return *file + ":" + std::to_string(line);
+  std::string out;
+  AppendTo(&out);
+  return out;
+}
+
+void SourceRef::AppendTo(std::string* out) const {
+  if (file == nullptr) return;
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof(digits), line).ptr;
+  out->reserve(out->size() + file->size() + 1 + (end - digits));
+  out->append(*file).push_back(':');
+  out->append(digits, end);
 }
 
 }  // namespace dyad::lexicon

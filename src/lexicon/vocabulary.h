@@ -78,6 +78,7 @@ struct SourceRef {
   const std::string* file = nullptr;
   int line = 0;                  // 1-based
   std::string ToString() const;  // "file:line", or "" when unknown
+  void AppendTo(std::string* out) const;  // appends ToString() without a temporary
 };
 
 }  // namespace dyad::lexicon
