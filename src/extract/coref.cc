@@ -230,10 +230,10 @@ void Coreference::FindMentions(uint32_t s, const Token* tokens, int n) {
     m.actor_code = std::string(a.code);
     m.code = lexicon::ComposeCode(a.code, np_.agents);
     m.country = lexicon::CountryOf(a.code);
-    m.entry = a.entry->where.ToString();
+    a.entry->where.AppendTo(&m.entry);
     for (const lexicon::AgentMatch& g : np_.agents) {
-      m.entry += '+';  // (not "+" + string: GCC 12 warns falsely, -Wrestrict)
-      m.entry += g.entry->where.ToString();
+      m.entry += '+';
+      g.entry->where.AppendTo(&m.entry);
     }
     m.sentence = s;
     // The words that name the actor: from the first match to the last.
