@@ -13,6 +13,8 @@
 #include <immintrin.h>
 #endif
 
+#include "syntax/hash.h"
+
 namespace dyad::syntax {
 
 template <>
@@ -162,9 +164,45 @@ bool HaveAvx2() {
   }();
   return have;
 }
+
+// x * c modulo 2^64 in each 64-bit lane (AVX2 multiplies 32-bit halves only):
+// lo(x)lo(c) + (hi(x)lo(c) + lo(x)hi(c)) << 32. c_hi holds c >> 32.
+__attribute__((target("avx2"), always_inline)) inline __m256i MulLo64(__m256i x, __m256i c, __m256i c_hi) {
+  const __m256i cross =
+      _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), c), _mm256_mul_epu32(x, c_hi));
+  return _mm256_add_epi64(_mm256_mul_epu32(x, c), _mm256_slli_epi64(cross, 32));
+}
+
+// Mix64High (hash.h) on four ids at a time; the rest one by one.
+__attribute__((target("avx2"))) void MixFeatureIdsAvx2(uint64_t* ids, int n) {
+  constexpr uint64_t kC1 = 0xff51afd7ed558ccdULL, kC2 = 0xc4ceb9fe1a85ec53ULL;
+  const __m256i c1 = _mm256_set1_epi64x(static_cast<int64_t>(kC1)), c1_hi = _mm256_srli_epi64(c1, 32);
+  const __m256i c2 = _mm256_set1_epi64x(static_cast<int64_t>(kC2)), c2_hi = _mm256_srli_epi64(c2, 32);
+  int k = 0;
+  for (; k + 4 <= n; k += 4) {
+    __m256i* p = reinterpret_cast<__m256i*>(ids + k);
+    __m256i x = _mm256_loadu_si256(p);
+    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+    x = MulLo64(x, c1, c1_hi);
+    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+    x = MulLo64(x, c2, c2_hi);
+    _mm256_storeu_si256(p, x);
+  }
+  for (; k < n; ++k) ids[k] = Mix64High(ids[k]);
+}
 #endif
 
 }  // namespace
+
+void MixFeatureIds(uint64_t* ids, int n) {
+#ifdef DYAD_SCORE_AVX2
+  if (HaveAvx2()) {
+    MixFeatureIdsAvx2(ids, n);
+    return;
+  }
+#endif
+  for (int k = 0; k < n; ++k) ids[k] = Mix64High(ids[k]);
+}
 
 void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const {
   const int stride = stride_;
