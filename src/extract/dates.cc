@@ -589,9 +589,31 @@ ResolvedDate ChooseEventDate(const Token* tokens, int n, int verb, const std::ve
   return best;
 }
 
-void ResolveEventDates(const Document& doc, std::vector<Event>* events) {
-  thread_local std::vector<DateMention> mentions;
-  int cached = -1;
+void SentenceDates::Reset(const Document* doc) {
+  doc_ = doc;
+  found_.assign(doc->sentences.size(), 0);
+  if (mentions_.size() < doc->sentences.size()) mentions_.resize(doc->sentences.size());
+}
+
+const std::vector<DateMention>& SentenceDates::Of(size_t s) {
+  std::vector<DateMention>& m = mentions_[s];
+  if (!found_[s]) {
+    m.clear();
+    const Sentence& sent = doc_->sentences[s];
+    int n = static_cast<int>(sent.num_tokens);
+    if (sent.first_token + sent.num_tokens > doc_->tokens.size()) n = 0;
+    FindDateMentions(doc_->SentenceTokens(s), n, &m);
+    found_[s] = 1;
+  }
+  return m;
+}
+
+void ResolveEventDates(const Document& doc, std::vector<Event>* events, SentenceDates* dates) {
+  thread_local SentenceDates own;
+  if (dates == nullptr) {
+    own.Reset(&doc);
+    dates = &own;
+  }
   for (Event& e : *events) {
     ResolvedDate r;
     if (e.sentence_index >= 0 && static_cast<size_t>(e.sentence_index) < doc.sentences.size()) {
@@ -599,11 +621,7 @@ void ResolveEventDates(const Document& doc, std::vector<Event>* events) {
       const Token* tokens = doc.SentenceTokens(e.sentence_index);
       int n = static_cast<int>(s.num_tokens);
       if (s.first_token + s.num_tokens > doc.tokens.size()) n = 0;
-      if (e.sentence_index != cached) {
-        mentions.clear();
-        FindDateMentions(tokens, n, &mentions);
-        cached = e.sentence_index;
-      }
+      const std::vector<DateMention>& mentions = dates->Of(e.sentence_index);
       if (!mentions.empty()) {
         int verb = e.verb_token >= 0 && e.verb_token < n ? e.verb_token : FindVerbToken(tokens, n, e.verb);
         r = ChooseEventDate(tokens, n, verb, mentions, doc.date);

@@ -266,9 +266,11 @@ bool MayStartQuantity(std::string_view f) {
   return l == 't' || l == 'f' || l == 's' || l == 'e' || l == 'n' || l == 'h' || l == 'd';
 }
 
-void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::vector<QuantityMention>* out) {
-  thread_local std::vector<DateMention> dates;
-  bool dates_found = false;  // found on the first candidate: most sentences have none
+void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::vector<QuantityMention>* out,
+                    const std::vector<DateMention>* given_dates) {
+  thread_local std::vector<DateMention> own_dates;
+  const std::vector<DateMention>& dates = given_dates != nullptr ? *given_dates : own_dates;
+  bool dates_found = given_dates != nullptr;  // else found on the first candidate: most sentences have none
   bool parsed = n > 0;
   for (int t = 0; t < n && parsed; ++t) parsed = !tokens[t].upos.empty();
   size_t next_date = 0;
@@ -279,8 +281,8 @@ void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::
       continue;
     }
     if (!dates_found) {
-      dates.clear();
-      FindDateMentions(tokens, n, &dates);
+      own_dates.clear();
+      FindDateMentions(tokens, n, &own_dates);
       dates_found = true;
     }
     while (next_date < dates.size() && dates[next_date].last < i) ++next_date;
@@ -434,7 +436,7 @@ void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::
   }
 }
 
-void AttachQuantities(const Document& doc, std::vector<Event>* events) {
+void AttachQuantities(const Document& doc, std::vector<Event>* events, SentenceDates* dates) {
   thread_local std::vector<QuantityMention> found;
   thread_local std::vector<int> verbs;  // per event of the sentence: its verb token
   for (Event& e : *events) e.quantities.clear();
@@ -454,7 +456,7 @@ void AttachQuantities(const Document& doc, std::vector<Event>* events) {
     const Token* tokens = doc.SentenceTokens(s);
     int n = static_cast<int>(sent.num_tokens);
     found.clear();
-    FindQuantities(tokens, n, doc.text, &found);
+    FindQuantities(tokens, n, doc.text, &found, dates != nullptr ? &dates->Of(s) : nullptr);
     if (found.empty()) continue;
     bool parsed = n > 0;
     for (int t = 0; t < n && parsed; ++t) parsed = tokens[t].head >= 0 && tokens[t].head <= n;
