@@ -6,6 +6,7 @@
 //
 //   pipeline_bench [--shared DIR] [--model FILE] [--runs N] [--min-sentences N]
 //                  [--threads 1|2 (default both)] [--stages 0 (no per-stage breakdown)]
+//                  [--write-corpus FILE (write the corpus as JSON Lines and exit; for diffing outputs)]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -249,6 +250,7 @@ int main(int argc, char** argv) {
   size_t min_sentences = 30000;
   int only_threads = 0;  // 0: 1 and 2 threads
   bool stages = true;
+  std::string write_corpus;  // --write-corpus FILE: write the corpus and exit (to diff outputs)
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--shared") shared = argv[i + 1];
@@ -257,6 +259,7 @@ int main(int argc, char** argv) {
     else if (a == "--min-sentences") min_sentences = std::strtoul(argv[i + 1], nullptr, 10);
     else if (a == "--threads") only_threads = std::atoi(argv[i + 1]);
     else if (a == "--stages") stages = std::atoi(argv[i + 1]) != 0;
+    else if (a == "--write-corpus") write_corpus = argv[i + 1];
   }
   std::string dict_dir = shared + "/data/petrarch/dictionaries";
   std::string gigaword = shared + "/data/petrarch/text/GigaWord.sample.PETR.xml";
@@ -280,6 +283,12 @@ int main(int argc, char** argv) {
       dyad::write::AppendJsonString(records[i].text, &corpus);
       corpus += "}\n";
     }
+  }
+  if (!write_corpus.empty()) {
+    std::ofstream out(write_corpus, std::ios::binary);
+    out << corpus;
+    std::printf("pipeline_bench: wrote %zu documents to %s\n", records.size() * copies, write_corpus.c_str());
+    return out ? 0 : 1;
   }
 
   dyad::PipelineOptions options;

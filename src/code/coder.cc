@@ -342,7 +342,7 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
   for (int t = i, steps = 0; t >= 0 && steps <= n_; prev = t, t = analysis_.head(t), ++steps) {
     if (t == verb) return true;
     std::string_view rel = analysis_.rel(t);
-    std::string_view b = BaseRel(rel);
+    std::string_view b = analysis_.base_rel(t);
     if (b == "parataxis" || rel == "acl:relcl" || b == "csubj" || b == "list") return false;
     if (!allow_unmarked &&
         (rel == "obl:unmarked" || rel == "obl:tmod" || rel == "obl:npmod" || rel == "nmod:tmod"))
@@ -356,14 +356,14 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
     if (b == "ccomp" || b == "advcl" || b == "acl") {
       bool has_subject = false, whether = false;
       for (int c : analysis_.children(t)) {
-        std::string_view cb = BaseRel(analysis_.rel(c));
+        std::string_view cb = analysis_.base_rel(c);
         if (cb == "nsubj") has_subject = true;
         if (cb == "mark" && (tokens_[c].form == "whether" || tokens_[c].form == "Whether")) whether = true;
       }
       // (Only a complement clause's subject is what the verb is about; the
       // subject of an adverbial clause is someone else's doing: "Pezeshkian
       // said this treaty would strengthen ties, while Putin mentioned ...".)
-      bool from_subject = b == "ccomp" && prev >= 0 && BaseRel(analysis_.rel(prev)) == "nsubj";
+      bool from_subject = b == "ccomp" && prev >= 0 && analysis_.base_rel(prev) == "nsubj";
       // "has begun to question whether he has a future with the Orcs".
       if (whether) continue;
       // What is said is what a reporting verb is about: "Frodo said he has
@@ -954,9 +954,9 @@ bool SentenceCoder::InReportedClause(int verb, int token) const {
   // words of "Israel and Iran had agreed ..." (a clause with a verb and a
   // subject of its own, coded on its own).
   for (int t = token, steps = 0; t >= 0 && t != verb && steps <= n_; t = analysis_.head(t), ++steps) {
-    if (analysis_.head(t) != verb || BaseRel(analysis_.rel(t)) != "ccomp" || tokens_[t].upos != "VERB") continue;
+    if (analysis_.head(t) != verb || analysis_.base_rel(t) != "ccomp" || tokens_[t].upos != "VERB") continue;
     for (int c : analysis_.children(t)) {
-      if (BaseRel(analysis_.rel(c)) == "nsubj") return true;
+      if (analysis_.base_rel(c) == "nsubj") return true;
     }
   }
   return false;
@@ -1161,7 +1161,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         break;
       }
       std::string_view rel = analysis_.rel(t);
-      std::string_view b = BaseRel(rel);
+      std::string_view b = analysis_.base_rel(t);
       if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB"))
         break;
       if (reporting && InReportedClause(v, t)) break;
@@ -2402,6 +2402,7 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
   n_ = static_cast<int>(sent.num_tokens);
   sentence_events_begin_ = events->size();
   lexicon.EncodeWords(tokens_, n_, &words_);
+  if (coref_ != nullptr) coref_->ProvideWords(s, words_);  // coreference need not encode them again
   sorted_words_.assign(words_.begin(), words_.end());
   std::sort(sorted_words_.begin(), sorted_words_.end());
   lexicon::DiscardMatch d = lexicon.discards().Check(words_);

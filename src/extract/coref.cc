@@ -125,6 +125,17 @@ void Coreference::Reset(const lexicon::Lexicon* lexicon, const Document* doc) {
   resolutions_.clear();
   sentence_resolutions_.clear();
   sentence_resolutions_.push_back(0);
+  provided_.clear();
+}
+
+void Coreference::ProvideWords(size_t sentence, std::span<const lexicon::WordId> words) {
+  if (doc_ == nullptr || sentence >= doc_->sentences.size() || sentence < built_) return;
+  const Sentence& sent = doc_->sentences[sentence];
+  if (words.size() != sent.num_tokens || sent.first_token + sent.num_tokens > doc_->tokens.size()) return;
+  if (provided_.size() < doc_->sentences.size()) provided_.resize(doc_->sentences.size(), 0);
+  if (doc_words_.size() < doc_->tokens.size()) doc_words_.resize(doc_->tokens.size());
+  std::copy(words.begin(), words.end(), doc_words_.begin() + sent.first_token);
+  provided_[sentence] = 1;
 }
 
 std::string_view Coreference::MentionText(int i) const {
@@ -188,7 +199,12 @@ double Coreference::Weight(const Token* tokens, int n, int head) const {
 }
 
 void Coreference::FindMentions(uint32_t s, const Token* tokens, int n) {
-  lex_->EncodeWords(tokens, static_cast<size_t>(n), &words_);
+  if (s < provided_.size() && provided_[s]) {
+    const lexicon::WordId* w = doc_words_.data() + doc_->sentences[s].first_token;
+    words_.assign(w, w + n);
+  } else {
+    lex_->EncodeWords(tokens, static_cast<size_t>(n), &words_);
+  }
   matches_.clear();
   lex_->actors().FindAll(words_, doc_->date, &matches_);
   size_t sentence_begin = mentions_.size();
@@ -214,10 +230,10 @@ void Coreference::FindMentions(uint32_t s, const Token* tokens, int n) {
     m.actor_code = std::string(a.code);
     m.code = lexicon::ComposeCode(a.code, np_.agents);
     m.country = lexicon::CountryOf(a.code);
-    m.entry = a.entry->where.ToString();
+    a.entry->where.AppendTo(&m.entry);
     for (const lexicon::AgentMatch& g : np_.agents) {
-      m.entry += '+';  // (not "+" + string: GCC 12 warns falsely, -Wrestrict)
-      m.entry += g.entry->where.ToString();
+      m.entry += '+';
+      g.entry->where.AppendTo(&m.entry);
     }
     m.sentence = s;
     // The words that name the actor: from the first match to the last.

@@ -20,6 +20,7 @@
 #define DYAD_EXTRACT_COREF_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,12 @@ class Coreference {
   // Starts a document. Cheap: nothing is computed until Find().
   void Reset(const lexicon::Lexicon* lexicon, const Document* doc);
 
+  // The WordIds of sentence `sentence` as Lexicon::EncodeWords gives them,
+  // from a caller that has encoded the sentence anyway (the coder, which
+  // codes the sentences in order): building that sentence then does not
+  // encode its words again. Ignored when the size does not match.
+  void ProvideWords(size_t sentence, std::span<const lexicon::WordId> words);
+
   // The resolved anaphor whose anchor lies in tokens [first, last] of sentence
   // `sentence`, or nullptr. Valid until the next Find() or Reset().
   const Resolution* Find(size_t sentence, int first, int last);
@@ -121,6 +128,10 @@ class Coreference {
   std::vector<Mention> mentions_;
   std::vector<Resolution> resolutions_;
   std::vector<uint32_t> sentence_resolutions_;  // per built sentence: first index in resolutions_ (+ end)
+  // Per sentence of the document: its words were given by ProvideWords
+  // (then they are in doc_words_, at the sentence's token offsets).
+  std::vector<uint8_t> provided_;
+  std::vector<lexicon::WordId> doc_words_;
   // Scratch, reused.
   std::vector<lexicon::WordId> words_;
   std::vector<lexicon::ActorMatch> matches_;

@@ -54,7 +54,8 @@ bool StartsWith(std::string_view form, std::string_view lower_prefix) {
 
 // Strips "mid-", "early-", "late-" ("mid-January", "mid-2020"); returns true if one was there.
 bool StripPeriodPrefix(std::string_view* form) {
-  for (std::string_view p : {"mid-", "early-", "late-"}) {
+  static constexpr std::string_view kWords[] = {"mid-", "early-", "late-"};
+  for (std::string_view p : kWords) {
     if (form->size() > p.size() && StartsWith(*form, p)) {
       form->remove_prefix(p.size());
       return true;
@@ -65,8 +66,11 @@ bool StripPeriodPrefix(std::string_view* form) {
 
 // 1..12 for a capitalised month name or abbreviation ("January", "Jan", "Jan.", "Sept."), else 0.
 int MonthOf(std::string_view form) {
-  static const char* const kNames[] = {"january", "february", "march",     "april",   "may",      "june",
-                                       "july",    "august",   "september", "october", "november", "december"};
+  // string_views, not const char*: each comparison then tests the length
+  // first instead of running strlen over the name (this runs for every token).
+  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
   if (form.size() < 3 || !IsUpper(form[0])) return 0;
   for (int m = 0; m < 12; ++m) {
     if (Is(form, kNames[m])) return m + 1;
@@ -77,15 +81,15 @@ int MonthOf(std::string_view form) {
   if (abbr.size() != 3) return 0;
   for (int m = 0; m < 12; ++m) {
     if (m == 4) continue;  // "May" has no abbreviation; it was matched above
-    if (Is(abbr, std::string_view(kNames[m], 3))) return m + 1;
+    if (Is(abbr, kNames[m].substr(0, 3))) return m + 1;
   }
   return 0;
 }
 
 // 0..6 (Monday..Sunday) for a weekday name, else -1.
 int WeekdayOf(std::string_view form) {
-  static const char* const kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
+  static constexpr std::string_view kNames[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
   if (form.size() < 6) return -1;
   for (int w = 0; w < 7; ++w) {
     if (Is(form, kNames[w])) return w;
@@ -142,8 +146,8 @@ Date IsoDateOf(std::string_view form) {
 
 // A small count: "3", "three", "a"/"an" (as in "a week ago"); -1 if not one.
 int CountOf(std::string_view form) {
-  static const char* const kWords[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
-                                       "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  static constexpr std::string_view kWords[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   if (Is(form, "a") || Is(form, "an")) return 1;
   int v = DigitsValue(form, 3);
   if (v >= 0) return v;
@@ -186,9 +190,10 @@ Modifier ModifierOf(std::string_view form) {
 // May", "early June", "the end of March". Without one a capitalised "March"
 // or "May" may be a noun or the modal ("Iran May Retaliate" in a headline).
 bool IntroducesMonth(std::string_view form) {
-  for (std::string_view w :
-       {"in",   "since", "during", "until", "till", "by", "from",   "through", "throughout", "early",
-        "late", "mid",   "last",   "next",  "this", "of", "before", "after",   "around",     "between"}) {
+  static constexpr std::string_view kWords[] = {
+      "in",   "since", "during", "until", "till", "by", "from",   "through", "throughout", "early",
+      "late", "mid",   "last",   "next",  "this", "of", "before", "after",   "around",     "between"};
+  for (std::string_view w : kWords) {
     if (Is(form, w)) return true;
   }
   return false;
@@ -197,7 +202,8 @@ bool IntroducesMonth(std::string_view form) {
 // Words before a bare year that make it the time of an event: "in 2020",
 // "during 2019", "in early 2020", "the end of 2020" (not "the 2020 election").
 bool IntroducesYear(std::string_view form) {
-  for (std::string_view w : {"in", "during", "throughout", "early", "late", "mid", "of"}) {
+  static constexpr std::string_view kWords[] = {"in", "during", "throughout", "early", "late", "mid", "of"};
+  for (std::string_view w : kWords) {
     if (Is(form, w)) return true;
   }
   return false;
@@ -583,9 +589,31 @@ ResolvedDate ChooseEventDate(const Token* tokens, int n, int verb, const std::ve
   return best;
 }
 
-void ResolveEventDates(const Document& doc, std::vector<Event>* events) {
-  thread_local std::vector<DateMention> mentions;
-  int cached = -1;
+void SentenceDates::Reset(const Document* doc) {
+  doc_ = doc;
+  found_.assign(doc->sentences.size(), 0);
+  if (mentions_.size() < doc->sentences.size()) mentions_.resize(doc->sentences.size());
+}
+
+const std::vector<DateMention>& SentenceDates::Of(size_t s) {
+  std::vector<DateMention>& m = mentions_[s];
+  if (!found_[s]) {
+    m.clear();
+    const Sentence& sent = doc_->sentences[s];
+    int n = static_cast<int>(sent.num_tokens);
+    if (sent.first_token + sent.num_tokens > doc_->tokens.size()) n = 0;
+    FindDateMentions(doc_->SentenceTokens(s), n, &m);
+    found_[s] = 1;
+  }
+  return m;
+}
+
+void ResolveEventDates(const Document& doc, std::vector<Event>* events, SentenceDates* dates) {
+  thread_local SentenceDates own;
+  if (dates == nullptr) {
+    own.Reset(&doc);
+    dates = &own;
+  }
   for (Event& e : *events) {
     ResolvedDate r;
     if (e.sentence_index >= 0 && static_cast<size_t>(e.sentence_index) < doc.sentences.size()) {
@@ -593,11 +621,7 @@ void ResolveEventDates(const Document& doc, std::vector<Event>* events) {
       const Token* tokens = doc.SentenceTokens(e.sentence_index);
       int n = static_cast<int>(s.num_tokens);
       if (s.first_token + s.num_tokens > doc.tokens.size()) n = 0;
-      if (e.sentence_index != cached) {
-        mentions.clear();
-        FindDateMentions(tokens, n, &mentions);
-        cached = e.sentence_index;
-      }
+      const std::vector<DateMention>& mentions = dates->Of(e.sentence_index);
       if (!mentions.empty()) {
         int verb = e.verb_token >= 0 && e.verb_token < n ? e.verb_token : FindVerbToken(tokens, n, e.verb);
         r = ChooseEventDate(tokens, n, verb, mentions, doc.date);

@@ -102,10 +102,27 @@ int FindVerbToken(const Token* tokens, int n, std::string_view verb);
 ResolvedDate ChooseEventDate(const Token* tokens, int n, int verb, const std::vector<DateMention>& mentions,
                              Date doc_date);
 
+// The date mentions of one document's sentences, each sentence's found once
+// however many steps ask (event dates, then quantities, which must not read
+// a date as an amount). Scratch: keep one per thread, Reset per document.
+class SentenceDates {
+ public:
+  void Reset(const Document* doc);
+  // FindDateMentions of sentence s (none when its tokens are out of range).
+  // REQUIRES: Reset with the document; s < its number of sentences.
+  const std::vector<DateMention>& Of(size_t s);
+
+ private:
+  const Document* doc_ = nullptr;
+  std::vector<uint8_t> found_;                      // per sentence: mentions_[s] is filled
+  std::vector<std::vector<DateMention>> mentions_;  // per sentence (capacity reused)
+};
+
 // Sets date and date_precision of every event of `doc` (events in any order;
 // Event::sentence_index and verb_token, else verb, locate it). Events without
 // a date in their sentence get the document date with precision kDocument.
-void ResolveEventDates(const Document& doc, std::vector<Event>* events);
+// `dates`: the document's SentenceDates to share with AttachQuantities, or null.
+void ResolveEventDates(const Document& doc, std::vector<Event>* events, SentenceDates* dates = nullptr);
 
 }  // namespace dyad::extract
 

@@ -371,8 +371,12 @@ TEST(Dates, RandomWordsAndBrokenTreesNeverCrash) {
       EXPECT_EQ(e.date, doc.date);
     } else {
       EXPECT_EQ(ParseDate(FormatDate(e.date)), e.date);
-      if (e.date_precision != DatePrecision::kDay) EXPECT_EQ(e.date % 100, 1);
-      if (e.date_precision == DatePrecision::kYear) EXPECT_EQ(e.date / 100 % 100, 1);
+      if (e.date_precision != DatePrecision::kDay) {
+        EXPECT_EQ(e.date % 100, 1);
+      }
+      if (e.date_precision == DatePrecision::kYear) {
+        EXPECT_EQ(e.date / 100 % 100, 1);
+      }
     }
   }
 }

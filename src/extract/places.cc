@@ -58,21 +58,29 @@ bool IsLocativePrep(std::string_view f) {
 // Words allowed between the preposition and the name: "in the northern
 // city of Aleppo", "near the eastern Ukrainian town of Bakhmut".
 bool IsPlaceFiller(std::string_view f) {
-  for (std::string_view p :
-       {"the",      "a",        "an",        "northern", "southern",  "eastern",  "western",   "central", "north",     "south",    "east",
-        "west",     "northeastern", "northwestern", "southeastern", "southwestern", "city",  "town", "village",
-        "capital",  "province", "region",    "state",    "of",        "port",    "downtown",  "occupied", "border",
-        "northeast", "northwest", "southeast", "southwest", "district", "county", "areas", "area", "parts",
-        "part", "neighboring", "neighbouring", "war-torn", "besieged", "disputed", "breakaway", "restive", "embattled",
-        "Northern", "Southern", "Eastern", "Western", "Central"}) {
+  static constexpr std::string_view kWords[] = {
+      "the",          "a",         "an",           "northern",     "southern",
+      "eastern",      "western",   "central",      "north",        "south",
+      "east",         "west",      "northeastern", "northwestern", "southeastern",
+      "southwestern", "city",      "town",         "village",      "capital",
+      "province",     "region",    "state",        "of",           "port",
+      "downtown",     "occupied",  "border",       "northeast",    "northwest",
+      "southeast",    "southwest", "district",     "county",       "areas",
+      "area",         "parts",     "part",         "neighboring",  "neighbouring",
+      "war-torn",     "besieged",  "disputed",     "breakaway",    "restive",
+      "embattled",    "Northern",  "Southern",     "Eastern",      "Western",
+      "Central"};
+  for (std::string_view p : kWords) {
     if (Is(f, p)) return true;
   }
   return false;
 }
 
 bool IsDirectionWord(std::string_view f) {
-  for (std::string_view p : {"northern", "southern", "eastern", "western", "central", "northeastern",
-                             "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"}) {
+  static constexpr std::string_view kWords[] = {
+      "northern",     "southern",     "eastern", "western", "central", "northeastern", "northwestern",
+      "southeastern", "southwestern", "north",   "south",   "east",    "west"};
+  for (std::string_view p : kWords) {
     if (Is(f, p)) return true;
   }
   return false;
@@ -97,11 +105,13 @@ int Anchor(const Token* tokens, int n, int first, int last) {
 // Words after which "to" names a place: "flew to Moscow", "a visit to Kyiv",
 // "sent investigators to Bucha" (not "a threat to Russia").
 bool IsMotionWord(std::string_view f) {
-  for (std::string_view p : {"visit",    "visits",    "visited",  "visiting", "trip",     "trips",     "flew",
-                             "fly",      "flies",     "flying",   "travel",   "travels",  "traveled",  "travelled",
-                             "traveling", "travelling", "journey", "arrived", "arrive",   "came",      "went",
-                             "headed",   "heading",   "returned", "return",   "tour",     "deployed",  "sent",
-                             "dispatched", "moved",   "rushed",   "fled",     "delegation", "pilgrimage", "evacuated"}) {
+  static constexpr std::string_view kWords[] = {
+      "visit",      "visits",     "visited",  "visiting", "trip",       "trips",      "flew",
+      "fly",        "flies",      "flying",   "travel",   "travels",    "traveled",   "travelled",
+      "traveling",  "travelling", "journey",  "arrived",  "arrive",     "came",       "went",
+      "headed",     "heading",    "returned", "return",   "tour",       "deployed",   "sent",
+      "dispatched", "moved",      "rushed",   "fled",     "delegation", "pilgrimage", "evacuated"};
+  for (std::string_view p : kWords) {
     if (Is(f, p)) return true;
   }
   return false;
@@ -111,8 +121,10 @@ bool IsMotionWord(std::string_view f) {
 // Kyiv". A place of such a noun is where the event happened, more than a place
 // the event is about ("agreed to a ceasefire in eastern Ukraine at a summit in Paris").
 bool IsMeetingNoun(std::string_view f) {
-  for (std::string_view p : {"summit", "talks", "meeting", "meetings", "conference", "visit", "trip", "ceremony",
-                             "forum", "negotiations", "session", "gathering", "rally", "tour"}) {
+  static constexpr std::string_view kWords[] = {
+      "summit",   "talks", "meeting",      "meetings", "conference", "visit", "trip",
+      "ceremony", "forum", "negotiations", "session",  "gathering",  "rally", "tour"};
+  for (std::string_view p : kWords) {
     if (Is(f, p)) return true;
   }
   return false;
@@ -136,10 +148,12 @@ bool IsAttackWord(std::string_view f) {
 
 // Nouns a place name may modify and still be the place: "in the Kursk region".
 bool IsPlaceNoun(std::string_view f) {
-  for (std::string_view p : {"region", "province", "oblast", "city", "area", "district", "state", "governorate",
-                             "border", "capital", "port", "county", "town", "valley", "strip", "countryside",
-                             "plant", "airport", "base", "prison", "hospital", "station", "refinery", "dam",
-                             "crossing", "harbor", "harbour", "outskirts", "suburbs", "suburb"}) {
+  static constexpr std::string_view kWords[] = {
+      "region",   "province", "oblast",  "city",      "area",     "district", "state",    "governorate",
+      "border",   "capital",  "port",    "county",    "town",     "valley",   "strip",    "countryside",
+      "plant",    "airport",  "base",    "prison",    "hospital", "station",  "refinery", "dam",
+      "crossing", "harbor",   "harbour", "outskirts", "suburbs",  "suburb"};
+  for (std::string_view p : kWords) {
     if (Is(f, p)) return true;
   }
   return false;

@@ -44,8 +44,8 @@ bool ParseDigits(std::string_view f, double* v, bool* has_comma) {
 // "two" -> 2 ... "ninety" -> 90, "twenty-five" -> 25, "dozen" -> 12; 0 if not one.
 // "one" is left out: "one of the most important" is not a count.
 double NumberWord(std::string_view f) {
-  static const struct {
-    const char* word;
+  static constexpr struct {
+    std::string_view word;
     int value;
   } kWords[] = {{"two", 2},       {"three", 3},     {"four", 4},       {"five", 5},       {"six", 6},
                 {"seven", 7},     {"eight", 8},     {"nine", 9},       {"ten", 10},       {"eleven", 11},
@@ -191,18 +191,22 @@ bool IsLowerWord(std::string_view f) {
 }
 
 bool IsFunctionWord(std::string_view f) {
-  for (std::string_view w : {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "with", "by",
-                             "from", "per", "each", "that", "which", "who", "as", "than", "is", "are", "was",
-                             "were", "be", "been", "more", "less", "ago", "later", "earlier", "after", "before"}) {
+  static constexpr std::string_view kWords[] = {
+      "of",   "the",  "a",    "an",   "and",  "or",    "to",    "in",      "on",    "at",    "for", "with",
+      "by",   "from", "per",  "each", "that", "which", "who",   "as",      "than",  "is",    "are", "was",
+      "were", "be",   "been", "more", "less", "ago",   "later", "earlier", "after", "before"};
+  for (std::string_view w : kWords) {
     if (f == w) return true;
   }
   return false;
 }
 
 bool IsCommonAdjective(std::string_view f) {
-  for (std::string_view w : {"new", "more", "other", "additional", "foreign", "armed", "military", "nuclear",
-                             "young", "former", "senior", "suspected", "unarmed", "local", "small", "large", "major",
-                             "further", "extra", "civilian", "western", "american", "russian", "iranian"}) {
+  static constexpr std::string_view kWords[] = {
+      "new",   "more",    "other",  "additional", "foreign", "armed",    "military", "nuclear",
+      "young", "former",  "senior", "suspected",  "unarmed", "local",    "small",    "large",
+      "major", "further", "extra",  "civilian",   "western", "american", "russian",  "iranian"};
+  for (std::string_view w : kWords) {
     if (Is(f, w)) return true;
   }
   return false;
@@ -210,8 +214,10 @@ bool IsCommonAdjective(std::string_view f) {
 
 // Participles that report a count: "12 killed", "at least 30 wounded".
 bool IsCountParticiple(std::string_view f) {
-  for (std::string_view w : {"killed", "dead", "wounded", "injured", "hurt", "arrested", "detained", "missing",
-                             "displaced", "captured", "executed", "kidnapped", "abducted", "evacuated"}) {
+  static constexpr std::string_view kWords[] = {"killed",   "dead",      "wounded",  "injured",   "hurt",
+                                                "arrested", "detained",  "missing",  "displaced", "captured",
+                                                "executed", "kidnapped", "abducted", "evacuated"};
+  for (std::string_view w : kWords) {
     if (Is(f, w)) return true;
   }
   return false;
@@ -260,9 +266,11 @@ bool MayStartQuantity(std::string_view f) {
   return l == 't' || l == 'f' || l == 's' || l == 'e' || l == 'n' || l == 'h' || l == 'd';
 }
 
-void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::vector<QuantityMention>* out) {
-  thread_local std::vector<DateMention> dates;
-  bool dates_found = false;  // found on the first candidate: most sentences have none
+void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::vector<QuantityMention>* out,
+                    const std::vector<DateMention>* given_dates) {
+  thread_local std::vector<DateMention> own_dates;
+  const std::vector<DateMention>& dates = given_dates != nullptr ? *given_dates : own_dates;
+  bool dates_found = given_dates != nullptr;  // else found on the first candidate: most sentences have none
   bool parsed = n > 0;
   for (int t = 0; t < n && parsed; ++t) parsed = !tokens[t].upos.empty();
   size_t next_date = 0;
@@ -273,8 +281,8 @@ void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::
       continue;
     }
     if (!dates_found) {
-      dates.clear();
-      FindDateMentions(tokens, n, &dates);
+      own_dates.clear();
+      FindDateMentions(tokens, n, &own_dates);
       dates_found = true;
     }
     while (next_date < dates.size() && dates[next_date].last < i) ++next_date;
@@ -428,7 +436,7 @@ void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::
   }
 }
 
-void AttachQuantities(const Document& doc, std::vector<Event>* events) {
+void AttachQuantities(const Document& doc, std::vector<Event>* events, SentenceDates* dates) {
   thread_local std::vector<QuantityMention> found;
   thread_local std::vector<int> verbs;  // per event of the sentence: its verb token
   for (Event& e : *events) e.quantities.clear();
@@ -448,7 +456,7 @@ void AttachQuantities(const Document& doc, std::vector<Event>* events) {
     const Token* tokens = doc.SentenceTokens(s);
     int n = static_cast<int>(sent.num_tokens);
     found.clear();
-    FindQuantities(tokens, n, doc.text, &found);
+    FindQuantities(tokens, n, doc.text, &found, dates != nullptr ? &dates->Of(s) : nullptr);
     if (found.empty()) continue;
     bool parsed = n > 0;
     for (int t = 0; t < n && parsed; ++t) parsed = tokens[t].head >= 0 && tokens[t].head <= n;

@@ -36,6 +36,7 @@
 
 #include "dyad/document.h"
 #include "dyad/event.h"
+#include "extract/dates.h"
 
 namespace dyad::extract {
 
@@ -49,10 +50,14 @@ struct QuantityMention {
 
 // Appends the quantities among the `n` tokens of one sentence to *out, in
 // text order. `doc_text` is the document text the tokens' offsets index.
-void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::vector<QuantityMention>* out);
+// `dates`: the sentence's FindDateMentions when the caller has them (they are
+// no quantities), else null: found here.
+void FindQuantities(const Token* tokens, int n, std::string_view doc_text, std::vector<QuantityMention>* out,
+                    const std::vector<DateMention>* dates = nullptr);
 
 // Fills Event::quantities of every event of `doc` (events in any order).
-void AttachQuantities(const Document& doc, std::vector<Event>* events);
+// `dates`: the document's SentenceDates, shared with ResolveEventDates, or null.
+void AttachQuantities(const Document& doc, std::vector<Event>* events, SentenceDates* dates = nullptr);
 
 }  // namespace dyad::extract
 

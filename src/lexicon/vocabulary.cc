@@ -1,5 +1,6 @@
 #include "lexicon/vocabulary.h"
 
+#include <charconv>
 #include <cstring>
 
 namespace dyad::lexicon {
@@ -20,14 +21,15 @@ constexpr char kLatinFold[] =
     "L L L N N N N N N N N N O O O O O O OEOER R R R R R S S S S S S "  // U+0140..U+015F
     "S S T T T T T T U U U U U U U U U U U U W W Y Y Y Z Z Z Z Z Z S ";  // U+0160..U+017F
 
-// Appends the folded form of `word` to *out: ASCII letters upper-cased,
+// Writes the folded form of `word` through `put`: ASCII letters upper-cased,
 // accented Latin letters reduced to their upper-case base letters, every
 // other byte kept. The result is never longer than `word`.
-void Fold(std::string_view word, std::string* out) {
+template <typename Put>
+void Fold(std::string_view word, Put put) {
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      out->push_back(Upper(static_cast<char>(c)));
+      put(Upper(static_cast<char>(c)));
       continue;
     }
     if (i + 1 < word.size() && c >= 0xC3 && c <= 0xC5) {
@@ -37,8 +39,8 @@ void Fold(std::string_view word, std::string* out) {
         if (cp >= 0xC0 && cp <= 0x17F) {
           const char* f = kLatinFold + 2 * (cp - 0xC0);
           if (f[0] != '?') {
-            out->push_back(f[0]);
-            if (f[1] != ' ') out->push_back(f[1]);
+            put(f[0]);
+            if (f[1] != ' ') put(f[1]);
             ++i;
             continue;
           }
@@ -49,20 +51,30 @@ void Fold(std::string_view word, std::string* out) {
       // U+0218..U+021B: Romanian S and T with comma below ("Timișoara" = "TIMISOARA").
       unsigned char d = static_cast<unsigned char>(word[i + 1]);
       if (d >= 0x98 && d <= 0x9B) {
-        out->push_back(d <= 0x99 ? 'S' : 'T');
+        put(d <= 0x99 ? 'S' : 'T');
         ++i;
         continue;
       }
     }
-    out->push_back(static_cast<char>(c));
+    put(static_cast<char>(c));
   }
+}
+
+// FNV-1a, 64-bit, with the high half folded into the low bits that pick the slot.
+uint64_t HashWord(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 32);
 }
 
 }  // namespace
 
 void ToUpperAscii(std::string_view word, std::string* out) {
   out->clear();
-  Fold(word, out);
+  Fold(word, [out](char c) { out->push_back(c); });
 }
 
 std::string ToUpperAscii(std::string_view word) {
@@ -71,34 +83,56 @@ std::string ToUpperAscii(std::string_view word) {
   return out;
 }
 
-size_t Vocabulary::Hash::operator()(std::string_view s) const {
-  // FNV-1a, 64-bit: short dictionary words, no need for anything stronger.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return static_cast<size_t>(h ^ (h >> 32));
-}
+Vocabulary::Vocabulary() : slots_(64) { spellings_.push_back(std::string_view()); }
 
-Vocabulary::Vocabulary() { spellings_.push_back(std::string_view()); }
+WordId Vocabulary::FindFolded(std::string_view folded, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kNoWord) return kNoWord;
+    if (slot.hash == hash && spellings_[slot.id] == folded) return slot.id;
+  }
+}
 
 WordId Vocabulary::Find(std::string_view word) const {
   if (word.empty()) return kNoWord;
-  thread_local std::string key;  // reused: Find stays allocation-free after warm-up
-  ToUpperAscii(word, &key);
-  auto it = ids_.find(std::string_view(key));
-  return it == ids_.end() ? kNoWord : it->second;
+  // Folding never lengthens a word: short words fold into the stack buffer.
+  char buffer[64];
+  if (word.size() <= sizeof(buffer)) {
+    size_t len = 0;
+    Fold(word, [&](char c) { buffer[len++] = c; });
+    std::string_view folded(buffer, len);
+    return FindFolded(folded, HashWord(folded));
+  }
+  std::string key = ToUpperAscii(word);
+  return FindFolded(key, HashWord(key));
+}
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kNoWord) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 WordId Vocabulary::Intern(std::string_view word) {
   if (word.empty()) return kNoWord;
   std::string key = ToUpperAscii(word);
-  auto it = ids_.find(std::string_view(key));
-  if (it != ids_.end()) return it->second;
+  const uint64_t hash = HashWord(key);
+  if (WordId id = FindFolded(key, hash); id != kNoWord) return id;
+  if ((spellings_.size() + 1) * 2 > slots_.size()) Grow();
   WordId id = static_cast<WordId>(spellings_.size());
-  auto [pos, inserted] = ids_.emplace(std::move(key), id);
-  spellings_.push_back(std::string_view(pos->first));
+  words_.push_back(std::move(key));
+  spellings_.push_back(std::string_view(words_.back()));
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+  slots_[i] = Slot{hash, id};
   return id;
 }
 
@@ -106,9 +140,21 @@ std::string_view Vocabulary::Spelling(WordId id) const {
   return id < spellings_.size() ? spellings_[id] : std::string_view();
 }
 
+// Coding builds these for every actor it codes (the entries an event
+// records): one allocation, no temporaries.
 std::string SourceRef::ToString() const {
-  if (file == nullptr) return "";
-  return *file + ":" + std::to_string(line);
+  std::string out;
+  AppendTo(&out);
+  return out;
+}
+
+void SourceRef::AppendTo(std::string* out) const {
+  if (file == nullptr) return;
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof(digits), line).ptr;
+  out->reserve(out->size() + file->size() + 1 + (end - digits));
+  out->append(*file).push_back(':');
+  out->append(digits, end);
 }
 
 }  // namespace dyad::lexicon

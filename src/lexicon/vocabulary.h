@@ -20,9 +20,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dyad::lexicon {
@@ -56,12 +56,20 @@ class Vocabulary {
   size_t size() const { return spellings_.size() - 1; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
+  // Open addressing on the folded spelling's hash: a lookup reads one slot
+  // (hash and id together) and compares the spelling only when the hashes
+  // agree. Find runs for every token of every sentence, twice (coder and
+  // coreference), so it must not hash a std::string key or chase list nodes.
+  struct Slot {
+    uint64_t hash = 0;
+    WordId id = kNoWord;  // kNoWord: empty
   };
-  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids_;
-  std::vector<std::string_view> spellings_;  // index = WordId; views into ids_ keys (node-stable)
+  // The id of an already folded spelling, or kNoWord.
+  WordId FindFolded(std::string_view folded, uint64_t hash) const;
+  void Grow();
+  std::vector<Slot> slots_;                  // size a power of two, at most half full
+  std::deque<std::string> words_;            // the folded spellings (stable addresses)
+  std::vector<std::string_view> spellings_;  // index = WordId; views into words_
 };
 
 // Where a dictionary entry came from: "Phoenix.agents.txt:118". The file name
@@ -70,6 +78,7 @@ struct SourceRef {
   const std::string* file = nullptr;
   int line = 0;                  // 1-based
   std::string ToString() const;  // "file:line", or "" when unknown
+  void AppendTo(std::string* out) const;  // appends ToString() without a temporary
 };
 
 }  // namespace dyad::lexicon

@@ -66,10 +66,13 @@ void CodeAndExtract(Job* job) {
     Document& doc = job->doc;
     job->coder->CodeDocument(doc, &job->events);
     // When each event happened: a date its sentence gives, else the document's.
-    extract::ResolveEventDates(doc, &job->events);
+    // (The date mentions are found once per sentence for dates and quantities.)
+    thread_local extract::SentenceDates dates;
+    dates.Reset(&doc);
+    extract::ResolveEventDates(doc, &job->events, &dates);
     // Where (docs/places.md) and how much (extract/quantities.h).
     extract::ResolveEventPlaces(doc, &job->events);
-    extract::AttachQuantities(doc, &job->events);
+    extract::AttachQuantities(doc, &job->events, &dates);
     // How positive or negative the document and each sentence read (docs/tone.md).
     if (const extract::ToneLexicon* tone = extract::ToneLexicon::Default())
       extract::FillTone(*tone, doc, &job->events);

@@ -45,19 +45,28 @@ inline uint64_t Mix64High(uint64_t x) {
 }
 constexpr int kFeatureBits = 33;  // the top bits of a feature id that are Mix64's
 
+// A feature's id before mixing, from its template number and up to four
+// values: Feat() = Mix64High(FeatRaw()). Feature extraction writes these and
+// mixes a whole sentence position's features at once (MixFeatureIds, weights.h).
+inline uint64_t FeatRaw(uint64_t tmpl, uint64_t a) { return (tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a; }
+inline uint64_t FeatRaw(uint64_t tmpl, uint64_t a, uint64_t b) {
+  return ((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b;
+}
+inline uint64_t FeatRaw(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return (((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c;
+}
+inline uint64_t FeatRaw(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return ((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^
+          c) *
+             0xE7037ED1A0B428DBULL ^
+         d;
+}
+
 // A feature's id from its template number and up to four values (only its top
 // kFeatureBits bits are meaningful).
-inline uint64_t Feat(uint64_t tmpl, uint64_t a) { return Mix64High((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a); }
-inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b) {
-  return Mix64High(((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b);
-}
-inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
-  return Mix64High((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c);
-}
-inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
-  return Mix64High(((((tmpl + 1) * 0x9E3779B97F4A7C15ULL ^ a) * 0xD6E8FEB86659FD93ULL ^ b) * 0xA0761D6478BD642FULL ^ c) *
-                       0xE7037ED1A0B428DBULL ^
-                   d);
+template <typename... Values>
+inline uint64_t Feat(uint64_t tmpl, Values... values) {
+  return Mix64High(FeatRaw(tmpl, static_cast<uint64_t>(values)...));
 }
 
 }  // namespace dyad::syntax

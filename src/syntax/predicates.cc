@@ -99,14 +99,14 @@ bool IsIntentionVerb(std::string_view lemma) {
   return InList(lemma, kIntend);
 }
 
-std::string_view PredicateAnalysis::base_rel(int i) const { return Base(tokens_[i].deprel); }
-
 void PredicateAnalysis::Analyze(const Token* tokens, int n) {
   tokens_ = tokens;
   n_ = n;
   predicates_.clear();
   args_.clear();
   head_.assign(n, -1);
+  base_.resize(n);
+  for (int i = 0; i < n; ++i) base_[i] = Base(tokens[i].deprel);
   pred_of_.assign(n, -1);
   bool parsed = n > 0;
   for (int i = 0; i < n; ++i) {
@@ -273,8 +273,8 @@ void PredicateAnalysis::CollectArguments(int k) {
     // a modifier of "police" is still active.
     bool has_aux = false, has_obj = false;
     for (int c : children(v)) {
-      if (Base(tokens_[c].deprel) == "aux") has_aux = true;
-      if (Base(tokens_[c].deprel) == "obj") has_obj = true;
+      if (base_rel(c) == "aux") has_aux = true;
+      if (base_rel(c) == "obj") has_obj = true;
     }
     // "..., a senior official said": a reporting verb after its noun is the
     // noun's statement, not a passive modifier.
@@ -285,7 +285,7 @@ void PredicateAnalysis::CollectArguments(int k) {
     // phrase is the name's own act.
     bool by = false;
     for (int c : children(v)) {
-      if (Base(tokens_[c].deprel) == "obl") {
+      if (base_rel(c) == "obl") {
         int cs = CaseOf(c);
         by |= cs >= 0 && EqLower(tokens_[cs].form, "by");
       }
@@ -419,8 +419,7 @@ void PredicateAnalysis::InheritArguments(int k) {
         if ((cb == "obj" || cb == "iobj") && found_object < 0) found_object = c;
       }
       bool infinitive = false;  // "urged Bree on Monday to help": an infinitival clause
-      for (int c : children(cur))
-        infinitive |= Base(tokens_[c].deprel) == "mark" && EqLower(tokens_[c].form, "to");
+      for (int c : children(cur)) infinitive |= base_rel(c) == "mark" && EqLower(tokens_[c].form, "to");
       if ((b == "xcomp" || (b == "advcl" && infinitive)) && found_object >= 0 && !gov_passive) {
         // Object control: "Calenardhon urged Bree to help" -> Bree helps.
         add(found_object, ArgRole::kSubject);

@@ -90,8 +90,9 @@ class PredicateAnalysis {
   const Token& token(int i) const { return tokens_[i]; }
   // Head of token i as a 0-based index, -1 for the root.
   int head(int i) const { return head_[i]; }
-  // The relation without its subtype: "nsubj:pass" -> "nsubj".
-  std::string_view base_rel(int i) const;
+  // The relation without its subtype: "nsubj:pass" -> "nsubj" (found once
+  // per token by Analyze: the coder asks for it in most of its loops).
+  std::string_view base_rel(int i) const { return base_[i]; }
   std::string_view rel(int i) const { return tokens_[i].deprel; }
   std::span<const int> children(int i) const {
     return {child_.data() + child_begin_[i], child_.data() + child_begin_[i + 1]};
@@ -139,6 +140,7 @@ class PredicateAnalysis {
   const Token* tokens_ = nullptr;
   int n_ = 0;
   std::vector<int> head_;
+  std::vector<std::string_view> base_;  // base_rel() of each token
   std::vector<int> child_begin_;
   std::vector<int> child_;
   std::vector<int> pred_of_;

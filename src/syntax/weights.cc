@@ -13,6 +13,8 @@
 #include <immintrin.h>
 #endif
 
+#include "syntax/hash.h"
+
 namespace dyad::syntax {
 
 template <>
@@ -102,11 +104,54 @@ __attribute__((target("avx2"))) void SumChunkAvx2(const int16_t* const* rows, in
   }
 }
 
-// The parser's three transitions, in rows of four: one 8-byte load per row.
-__attribute__((target("avx2"))) void SumFourAvx2(const int16_t* const* rows, int m, int32_t* scores) {
-  __m128i acc = _mm_setzero_si128();
+// Adds chunk j (columns [32j, 32j + 32)) of the m rows whose mask has bit j
+// to scores[0, 32), summed first in registers.
+__attribute__((target("avx2"))) void SumMaskedChunkAvx2(const int16_t* const* rows, const uint8_t* masks,
+                                                        int m, int j, int32_t* scores) {
+  __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+  bool any = false;
   for (int k = 0; k < m; ++k) {
-    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[k]))));
+    if (!((masks[k] >> j) & 1)) continue;
+    const int16_t* r = rows[k] + 32 * j;
+    AddWidened(a0, r);
+    AddWidened(a1, r + 8);
+    AddWidened(a2, r + 16);
+    AddWidened(a3, r + 24);
+    any = true;
+  }
+  if (!any) return;
+  const __m256i acc[4] = {a0, a1, a2, a3};
+  for (int q = 0; q < 4; ++q) {
+    __m256i* out = reinterpret_cast<__m256i*>(scores + 8 * q);
+    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), acc[q]));
+  }
+}
+
+// The parser's three transitions, in rows of four (8 bytes, never across two
+// lines), looked up and summed in one pass, two rows per 256-bit add. The loads
+// are independent of each other, so the out-of-order core overlaps their
+// misses without a separate prefetch pass (which cost as many instructions
+// as the sums). Integer sums: the same scores in any order.
+// Rows r0 and r1 (four int16 each) as eight int32: r0 in lanes 0-3, r1 in 4-7.
+__attribute__((target("avx2"), always_inline)) inline __m256i WidenPair(const int16_t* r0,
+                                                                        const int16_t* r1) {
+  const __m128d lo = _mm_load_sd(reinterpret_cast<const double*>(r0));
+  return _mm256_cvtepi16_epi32(_mm_castpd_si128(_mm_loadh_pd(lo, reinterpret_cast<const double*>(r1))));
+}
+
+__attribute__((target("avx2"))) void ScoreFourAvx2(const int16_t* w, const uint64_t* features, int n,
+                                                   int shift, int32_t* scores) {
+  auto row = [&](int k) { return w + static_cast<size_t>(features[k] >> shift) * 4; };
+  __m256i a0 = _mm256_setzero_si256(), a1 = a0;
+  int k = 0;
+  for (; k + 4 <= n; k += 4) {
+    a0 = _mm256_add_epi32(a0, WidenPair(row(k), row(k + 1)));
+    a1 = _mm256_add_epi32(a1, WidenPair(row(k + 2), row(k + 3)));
+  }
+  const __m256i a = _mm256_add_epi32(a0, a1);
+  __m128i acc = _mm_add_epi32(_mm256_castsi256_si128(a), _mm256_extracti128_si256(a, 1));
+  for (; k < n; ++k) {
+    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(row(k)))));
   }
   __m128i* out = reinterpret_cast<__m128i*>(scores);
   _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
@@ -119,9 +164,45 @@ bool HaveAvx2() {
   }();
   return have;
 }
+
+// x * c modulo 2^64 in each 64-bit lane (AVX2 multiplies 32-bit halves only):
+// lo(x)lo(c) + (hi(x)lo(c) + lo(x)hi(c)) << 32. c_hi holds c >> 32.
+__attribute__((target("avx2"), always_inline)) inline __m256i MulLo64(__m256i x, __m256i c, __m256i c_hi) {
+  const __m256i cross =
+      _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), c), _mm256_mul_epu32(x, c_hi));
+  return _mm256_add_epi64(_mm256_mul_epu32(x, c), _mm256_slli_epi64(cross, 32));
+}
+
+// Mix64High (hash.h) on four ids at a time; the rest one by one.
+__attribute__((target("avx2"))) void MixFeatureIdsAvx2(uint64_t* ids, int n) {
+  constexpr uint64_t kC1 = 0xff51afd7ed558ccdULL, kC2 = 0xc4ceb9fe1a85ec53ULL;
+  const __m256i c1 = _mm256_set1_epi64x(static_cast<int64_t>(kC1)), c1_hi = _mm256_srli_epi64(c1, 32);
+  const __m256i c2 = _mm256_set1_epi64x(static_cast<int64_t>(kC2)), c2_hi = _mm256_srli_epi64(c2, 32);
+  int k = 0;
+  for (; k + 4 <= n; k += 4) {
+    __m256i* p = reinterpret_cast<__m256i*>(ids + k);
+    __m256i x = _mm256_loadu_si256(p);
+    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+    x = MulLo64(x, c1, c1_hi);
+    x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 33));
+    x = MulLo64(x, c2, c2_hi);
+    _mm256_storeu_si256(p, x);
+  }
+  for (; k < n; ++k) ids[k] = Mix64High(ids[k]);
+}
 #endif
 
 }  // namespace
+
+void MixFeatureIds(uint64_t* ids, int n) {
+#ifdef DYAD_SCORE_AVX2
+  if (HaveAvx2()) {
+    MixFeatureIdsAvx2(ids, n);
+    return;
+  }
+#endif
+  for (int k = 0; k < n; ++k) ids[k] = Mix64High(ids[k]);
+}
 
 void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const {
   const int stride = stride_;
@@ -138,18 +219,18 @@ void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const 
   const int16_t* rows[kMaxRows];
   const int shift = 64 - bits_;
   if (stride == 4) {
+#ifdef DYAD_SCORE_AVX2
+    if (avx2) {
+      ScoreFourAvx2(w_.data(), features, n, shift, scores);
+      return;
+    }
+#endif
     for (int start = 0; start < n; start += kMaxRows) {
       const int m = std::min(kMaxRows, n - start);
       for (int k = 0; k < m; ++k) {
         rows[k] = w_.data() + static_cast<size_t>(features[start + k] >> shift) * 4;
         __builtin_prefetch(rows[k]);
       }
-#ifdef DYAD_SCORE_AVX2
-      if (avx2) {
-        SumFourAvx2(rows, m, scores);
-        continue;
-      }
-#endif
       int32_t a = 0, b = 0, c = 0, d = 0;
       for (int k = 0; k < m; ++k) {
         a += rows[k][0];
@@ -169,6 +250,24 @@ void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const 
   // wider than 8 chunks have no masks and are read whole, 8 chunks a pass.)
   const int chunks = stride / 32;
   const uint8_t* masks = chunk_mask_.empty() ? nullptr : chunk_mask_.data();
+#ifdef DYAD_SCORE_AVX2
+  if (avx2 && masks != nullptr) {
+    // Chunk by chunk over the rows, summing in registers the rows whose mask
+    // has the chunk: no list of chunk pointers to build and read back.
+    const int16_t* row_of[kMaxRows];
+    uint8_t mask_of[kMaxRows];
+    for (int start = 0; start < n; start += kMaxRows) {
+      const int m = std::min(kMaxRows, n - start);
+      for (int k = 0; k < m; ++k) {
+        const size_t r = static_cast<size_t>(features[start + k] >> shift);
+        row_of[k] = w_.data() + r * stride;
+        mask_of[k] = masks[r];
+      }
+      for (int j = 0; j < chunks; ++j) SumMaskedChunkAvx2(row_of, mask_of, m, j, scores + 32 * j);
+    }
+    return;
+  }
+#endif
   constexpr int kGroup = 8;
   const int16_t* chunk_rows[kGroup][kMaxRows];
   int chunk_count[kGroup];

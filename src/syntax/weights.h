@@ -104,6 +104,11 @@ int ArgMax(const int32_t* scores, int n);
 // The same over every index but `except`; -1 when there is no other index.
 int ArgMaxExcept(const int32_t* scores, int n, int except);
 
+// Mixes feature ids in place: ids[k] = Mix64High(ids[k]) (hash.h) for k < n,
+// four at a time with AVX2 when the CPU has it. Feature extraction writes
+// FeatRaw() values and calls this once per word or transition.
+void MixFeatureIds(uint64_t* ids, int n);
+
 // Open-addressing map from 64-bit key (never 0) to uint32 value. Key and value
 // share a slot, so a lookup that hits reads one cache line, not two.
 class HashMap64 {

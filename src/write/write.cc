@@ -4,6 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cameo/cameo.h"
 
@@ -299,6 +302,30 @@ uint64_t GlobalEventId(std::string_view doc_id, int sentence_index, int event_in
   return h == 0 ? 1 : h;
 }
 
+namespace {
+
+// The end of the run of bytes from `i` that JSON takes as they are (printable
+// ASCII but '"' and '\\'), sixteen bytes at a time, or an earlier position from
+// which the byte-by-byte test goes on. Every event repeats its sentence, so
+// this loop sees most of the output.
+size_t PlainRunEnd(std::string_view text, size_t i) {
+#ifdef __SSE2__
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  while (i + 16 <= text.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Signed: bytes 0x80..0xFF are negative, so "< 0x20" also catches them.
+    const __m128i special = _mm_or_si128(
+        _mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const int mask = _mm_movemask_epi8(special);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  return i;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string_view text, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
@@ -307,7 +334,7 @@ void AppendJsonString(std::string_view text, std::string* out) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
       // Copy the run of plain ASCII at once.
-      size_t j = i + 1;
+      size_t j = PlainRunEnd(text, i + 1);
       while (j < text.size()) {
         unsigned char d = static_cast<unsigned char>(text[j]);
         if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
