@@ -283,6 +283,20 @@ std::string DirectiveCode(std::string_view asked, std::string_view inner) {
   return out;
 }
 
+// Is `noun` an event noun named by its weapon: "missile attack", "drone
+// strikes" (a compound or adjective from &WEAPON before it)?
+bool WeaponModified(const syntax::PredicateAnalysis& parse, const lexicon::VerbDictionary& verbs,
+                    std::span<const lexicon::WordId> words, int noun) {
+  int weapons = verbs.FindSynset("&WEAPON");
+  if (weapons < 0) return false;
+  for (int c : parse.children(noun)) {
+    std::string_view r = BaseRel(parse.rel(c));
+    if ((r == "compound" || r == "amod") && c < noun && verbs.SynsetHasWord(static_cast<uint32_t>(weapons), words[c]))
+      return true;
+  }
+  return false;
+}
+
 void SetEventCode(Event* e, const std::string& code) {
   e->code = code;
   e->root = code.substr(0, std::min<size_t>(2, code.size()));
@@ -516,6 +530,19 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
         np.agents.clear();
       }
     }
+    // The head's role leads: "student protesters" are protesters who are
+    // students (BGDOPPEDU, not BGDEDUOPP), "government forces" are forces --
+    // but for a person of a group, who has the group's role: "opposition
+    // leader", "protest leaders", "military officials", "police spokesman".
+    std::string_view head_lemma = tokens_[head].lemma;
+    bool member = head_lemma == "leader" || head_lemma == "official" || head_lemma == "spokesman" ||
+                  head_lemma == "spokeswoman" || head_lemma == "spokesperson";
+    for (size_t k = 1; k < np.agents.size() && !member; ++k) {
+      if (static_cast<int>(np.agents[k].begin) <= head && head < static_cast<int>(np.agents[k].end)) {
+        std::rotate(np.agents.begin(), np.agents.begin() + k, np.agents.begin() + k + 1);
+        break;
+      }
+    }
     // The actor: the longest code ("Iranian President Masoud Pezeshkian" ->
     // the person's IRNGOV over IRN); on a tie the first, the possessor or
     // the country before a title ("Ithilen's minister Calimehtar").
@@ -663,6 +690,16 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       size_t before = out->size();
       CodeNominal(c, depth + 1, out);
       if (out->size() == before) continue;
+      if (analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) {
+        // A place stands for its people only when it names an actor:
+        // "protesters outside parliament" are not parliament's.
+        bool named = false;
+        for (size_t i = before; i < out->size(); ++i) named |= !(*out)[i].actor_code.empty();
+        if (!named) {
+          out->resize(before);
+          continue;
+        }
+      }
       if (!np.agents.empty()) {
         for (size_t i = before; i < out->size(); ++i) {
           CodedActor& a = (*out)[i];
@@ -1236,6 +1273,19 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   } else {
     DYAD_TRACE(head + ": verb " + block.name + ", no pattern fits; the verb's own code [" + code +
                (second.empty() ? "" : ":" + second) + "] from " + pattern_entry);
+  }
+  if (code == "190") {
+    // An attack named by its weapon as the subject is an aerial one: "A
+    // Russian missile strike killed 35 people in Sumy" -> 195.
+    int attack = verbs.FindSynset("&ATTACK");
+    for (const Argument& a : analysis_.arguments(p)) {
+      if (a.role != ArgRole::kSubject || a.inherited || attack < 0) continue;
+      if (verbs.MatchSynset(static_cast<uint32_t>(attack), words_, a.head) == 1 &&
+          WeaponModified(analysis_, verbs, words_, a.head)) {
+        DYAD_TRACE("  subject '" + tokens_[a.head].form + "' is an attack with aerial weapons: 195");
+        code = "195";
+      }
+    }
   }
   if (IsNullCode(code) && second.empty()) {
     DYAD_TRACE("  null code: no event");
@@ -2352,16 +2402,9 @@ void SentenceCoder::CodeNounPredicates(std::vector<Event>* events) {
       if (same) continue;
     }
     std::string code = entry->code;
-    if (code.size() >= 2 && code[0] == '1' && code[1] == '9') {
-      // An attack with aerial weapons: "its missile attack on U.S. bases" -> 195.
-      int weapons = verbs.FindSynset("&WEAPON");
-      for (int c : analysis_.children(i)) {
-        std::string_view r = BaseRel(analysis_.rel(c));
-        if (weapons >= 0 && (r == "compound" || r == "amod") && c < i &&
-            verbs.SynsetHasWord(static_cast<uint32_t>(weapons), words_[c]))
-          code = "195";
-      }
-    }
+    // An attack with aerial weapons: "its missile attack on U.S. bases" -> 195.
+    if (code.size() >= 2 && code[0] == '1' && code[1] == '9' && WeaponModified(analysis_, verbs, words_, i))
+      code = "195";
     DYAD_TRACE("noun '" + tokens_[i].form + "' names the event of verb " + entry->lemma + " [" + code + "]");
     Predicate p;
     p.verb = i;
