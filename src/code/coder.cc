@@ -283,6 +283,13 @@ std::string DirectiveCode(std::string_view asked, std::string_view inner) {
   return out;
 }
 
+// A group of people with no country ("---OPP" protesters, students, unions).
+bool PeopleGroup(const CodedActor& a) {
+  return a.code.size() >= 6 && a.code.compare(0, 3, "---") == 0 &&
+         (a.code.find("OPP", 3) != std::string::npos || a.code.find("EDU", 3) != std::string::npos ||
+          a.code.find("LAB", 3) != std::string::npos);
+}
+
 // Is `noun` an event noun named by its weapon: "missile attack", "drone
 // strikes" (a compound or adjective from &WEAPON before it)?
 bool WeaponModified(const syntax::PredicateAnalysis& parse, const lexicon::VerbDictionary& verbs,
@@ -1190,8 +1197,9 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   // Iran had agreed to a ceasefire" is no ceasefire of Trump's. A copular
   // clause stays in reach: "said that Putin was responsible for ...".
   bool reporting = syntax::IsReportingVerb(vt.lemma);
+  excluded_.assign(n_, 0);
   for (int i = verb_last + 1; i < n_; ++i) {
-    bool inside = false;
+    bool inside = false, apart = false;
     for (int t = i, steps = 0; t >= 0 && steps <= n_; t = analysis_.head(t), ++steps) {
       if (t == v) {
         inside = true;
@@ -1199,15 +1207,28 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       }
       std::string_view rel = analysis_.rel(t);
       std::string_view b = BaseRel(rel);
-      if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB"))
+      apart = b == "parataxis" || rel == "acl:relcl" || b == "list";
+      if (apart) break;
+      if (b == "conj" && tokens_[t].upos == "VERB") {
+        // (A conjoined verb with a subject of its own is another clause; one
+        // without may share the object: "stormed and set fire to the embassy".)
+        for (int c : analysis_.children(t)) apart |= BaseRel(analysis_.rel(c)) == "nsubj";
         break;
-      if (reporting && InReportedClause(v, t)) break;
+      }
+      apart = reporting && InReportedClause(v, t);
+      if (apart) break;
     }
     if (inside) in.after_limit = i;
+    excluded_[i] = !inside && apart;
   }
+  // Words of another clause between the verb and after_limit stay out of
+  // reach: "sent investigators to Bucha, where Ukraine accused Russian
+  // troops" reaches the sentence's end but not "troops".
+  in.excluded = excluded_.data();
   if (shallow_) {
     // Shallow mode: the clause runs to the next comma or the sentence end.
     in.after_limit = n_ - 1;
+    in.excluded = nullptr;
     for (int i = verb_last + 1; i < n_; ++i) {
       if (tokens_[i].form == "," || tokens_[i].form == ";") {
         in.after_limit = i - 1;
@@ -1808,10 +1829,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
       if (!named) {
         bool group = false;
-        for (const CodedActor& a : targets_)
-          group |= a.code.size() >= 6 && a.code.compare(0, 3, "---") == 0 &&
-                   (a.code.find("OPP", 3) != std::string::npos || a.code.find("EDU", 3) != std::string::npos ||
-                    a.code.find("LAB", 3) != std::string::npos);
+        for (const CodedActor& a : targets_) group |= PeopleGroup(a);
         if (group && agent_only_targets_.empty()) {
           agent_only_targets_ = targets_;
           role_target_ = true;
@@ -1821,6 +1839,22 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     }
   }
   skip_topic_nmod_ = false;
+  if (targets_.empty() && best != nullptr && best_match.target < 0 && compound.empty() && !p.passive &&
+      !reciprocal) {
+    // A word the pattern itself names after the verb is whom the act is done
+    // to, when the parse gave no one else: "stormed and set fire to the
+    // Swedish embassy" ("* EMBASSY"); "opened fire on protesters outside
+    // parliament" ("* (ON &PROTESTERS_)": the protesters, not parliament).
+    for (int i = 0; i < best_match.num_marked && targets_.empty(); ++i) {
+      int t = best_match.marked[i];
+      if (t <= verb_last || MentionAt(in, t) <= 0 || NounHeadOf(t) == source_head) continue;
+      CodeNominal(NounHeadOf(t), 0, &targets_);
+      bool keep = false;
+      for (const CodedActor& a : targets_) keep |= !a.actor_code.empty() || PeopleGroup(a);
+      if (!keep) targets_.clear();
+      if (keep) DYAD_TRACE("  the pattern's word '" + tokens_[t].form + "' names the target");
+    }
+  }
   if (targets_.empty() && !agent_only_targets_.empty()) targets_ = agent_only_targets_;
   bool bare = true;  // the parse gave the verb no object, oblique or complement
   for (const Argument& a : args) bare &= a.role == ArgRole::kSubject || a.role == ArgRole::kPassiveSubject;

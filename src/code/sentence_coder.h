@@ -118,6 +118,7 @@ class SentenceCoder {
   std::shared_ptr<const PatternIndex> own_index_;  // when Code() was given none
   const lexicon::Lexicon* own_index_lexicon_ = nullptr;
   std::vector<uint32_t> candidates_;
+  std::vector<uint8_t> excluded_;  // per token: outside the current verb's reach (MatchInput::excluded)
   std::vector<uint8_t> emitted_;  // per predicate: did it code an event
   // Per predicate: the range [first, second) of the events it appended.
   std::vector<std::pair<uint32_t, uint32_t>> event_range_;
