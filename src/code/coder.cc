@@ -1178,6 +1178,19 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     return;
   }
   const lexicon::VerbBlock& block = verbs.block_of(*entry);
+  if (vt.xpos == "VBG" && BaseRel(analysis_.rel(v)) == "acl" && analysis_.head(v) == v - 1 &&
+      tokens_[v - 1].upos == "NOUN") {
+    // A gerund right after a possessed noun is the head of a noun compound
+    // the parser split: "Moscow's defense backing in regional
+    // confrontations" is Moscow's backing, no clause of its own.
+    for (int c : analysis_.children(v - 1)) {
+      if (analysis_.rel(c) == "nmod:poss") {
+        DYAD_TRACE(head + ": a gerund after the possessed noun '" + tokens_[v - 1].form +
+                   "' (a noun compound): no predicate");
+        return;
+      }
+    }
+  }
 
   // Patterns: the most specific one that fits (ties: file order).
   MatchInput in;
