@@ -1229,6 +1229,12 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         break;
       }
       apart = reporting && InReportedClause(v, t);
+      // Nor is what frames the act in time: "pledged to deepen their
+      // partnership during talks in Beijing" is no pledge to talk.
+      if (int c = analysis_.CaseOf(t); c >= 0 && !apart) {
+        std::string_view l = tokens_[c].lemma;
+        apart = l == "during" || l == "amid" || l == "despite" || l == "since" || l == "until" || l == "before";
+      }
       if (apart) break;
     }
     if (inside) in.after_limit = i;
