@@ -137,6 +137,12 @@ bool CircumstanceNoun(std::string_view lemma) {
   return false;
 }
 
+// Nouns whose "of" phrase names who asked for the act, not whom it is done
+// to: "arrested a Huawei executive at the request of the United States".
+bool InstigatorNoun(std::string_view lemma) {
+  return lemma == "request" || lemma == "behest" || lemma == "invitation" || lemma == "urging";
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -1579,9 +1585,19 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         }
         relative_subject_ = true;
         if (antecedent < 0) continue;
+        // A thing is no actor however it is qualified: "vetoed a UN Security
+        // Council resolution that called for a ceasefire" (the resolution called).
+        bool names = false;
+        for (int j = std::max(0, antecedent - 6); j <= antecedent && !names; ++j)
+          names = j + MentionAt(in, j) > antecedent;
+        if (!names) {
+          DYAD_TRACE("  relative '" + tokens_[a.head].form + "' stands for '" + tokens_[antecedent].form +
+                     "', which names no actor");
+          continue;
+        }
         h = antecedent;
         DYAD_TRACE("  relative '" + tokens_[a.head].form + "' stands for '" + tokens_[h].form + "'");
-      } else if (IsPronoun(tokens_[h]) && p.parent >= 0) {
+      } else if (IsPronoun(tokens_[h]) && tokens_[h].xpos != "WDT" && tokens_[h].xpos != "WP" && p.parent >= 0) {
         // "Ethiopia indicated it would act": a pronoun subject of a clause
         // stands for the subject of the clause that governs it.
         for (const Argument& pa : analysis_.arguments(analysis_.predicates()[p.parent])) {
@@ -1750,7 +1766,8 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         bool topic = skip_topic_nmod_ && a.preposition >= 0 &&
                      (tokens_[a.preposition].lemma == "on" || tokens_[a.preposition].lemma == "about" ||
                       tokens_[a.preposition].lemma == "over");
-        if (a.role == role && !locative(a) && !as && !topic) try_target(a.head);
+        if (a.role == role && !locative(a) && !as && !topic && !InstigatorNoun(tokens_[a.head].lemma))
+          try_target(a.head);
       }
     }
     // "Arnor believes Dagolath and Osgiliath can cope": the subject of a
@@ -1803,7 +1820,8 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         bool as = false;
         for (int t = NounHeadOf(i), steps = 0; t >= 0 && t != v && steps <= n_ && !as;
              t = analysis_.head(t), ++steps)
-          as = analysis_.CaseOf(t) >= 0 && tokens_[analysis_.CaseOf(t)].form == "as";
+          as = (analysis_.CaseOf(t) >= 0 && tokens_[analysis_.CaseOf(t)].form == "as") ||
+               InstigatorNoun(tokens_[t].lemma);  // (nor an "at the request of" phrase)
         if (as) continue;
       }
       if (MentionAt(in, i) <= 0) continue;
