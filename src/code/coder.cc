@@ -1945,6 +1945,22 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   };
   drop_less_specific(&sources_);
   drop_less_specific(&targets_);
+  for (CodedActor& a : sources_) {
+    // "Armenian and Azerbaijani forces" split by the parser into "Armenian
+    // and Azerbaijani" + "forces" (AZEMIL): the bare nationalities before
+    // the phrase share its roles (ARMMIL).
+    if (a.actor_code.empty() || a.code != a.actor_code || a.last < 0 || a.last + 1 >= n_ ||
+        tokens_[a.last + 1].upos != "CCONJ")
+      continue;
+    for (const CodedActor& b : sources_) {
+      if (b.first != a.last + 2 || b.actor_code.empty() || b.code.size() <= b.actor_code.size() ||
+          b.code.compare(0, b.actor_code.size(), b.actor_code) != 0 || b.first == b.last)
+        continue;
+      DYAD_TRACE("  '" + a.code + "' shares the roles of '" + b.code + "'");
+      a.code += b.code.substr(b.actor_code.size());
+      break;
+    }
+  }
   {
     // A role with no country takes the one the sentence gives it: the place
     // it names ("Protesters stormed the Swedish embassy in Baghdad" ->
