@@ -376,8 +376,10 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
       return false;
     if (b == "conj" && tokens_[t].upos == "VERB") return false;
     if ((b == "nmod" || b == "obl") && IsTimeWord(tokens_[t].form)) return false;  // "five years after ..."
-    // "agreed to restore ties with Gondor": the restoring is coded on its own.
-    if (b == "xcomp" && analysis_.PredicateOf(t) >= 0 &&
+    // "agreed to restore ties with Gondor": the restoring is coded on its own;
+    // so is a noun's clause: "protested against the government's decision to
+    // suspend talks on joining the EU" is not against the EU.
+    if ((b == "xcomp" || rel == "acl") && analysis_.PredicateOf(t) >= 0 &&
         static_cast<size_t>(analysis_.PredicateOf(t)) < emitted_.size() && emitted_[analysis_.PredicateOf(t)])
       return false;
     if (b == "ccomp" || b == "advcl" || b == "acl") {
