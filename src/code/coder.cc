@@ -2320,6 +2320,22 @@ void SentenceCoder::ResolveEmbedded(std::vector<Event>* events) {
   std::vector<std::pair<uint32_t, uint32_t>> drop;
   for (size_t k = 0; k < np; ++k) {
     auto [b, e] = event_range_[k];
+    if (preds[k].link == PredicateLink::kConj && preds[k].parent >= 0 && b < e) {
+      // "Iran demanded that the Security Council condemn Israel's strike"
+      // parsed with "condemn" conjoined to "demanded": a bare verb after an
+      // asking verb is what is asked for (a subjunctive), no second act.
+      const Token& verb = tokens_[preds[k].verb];
+      const Token& asking = tokens_[preds[preds[k].parent].verb];
+      bool modal = false;
+      for (int c : analysis_.children(preds[k].verb)) modal |= BaseRel(analysis_.rel(c)) == "aux";
+      if (verb.xpos == "VB" && asking.xpos != "VB" && !modal && DirectiveVerb(asking.lemma) &&
+          preds[k].verb > preds[preds[k].parent].verb) {
+        DYAD_TRACE("'" + verb.form + "': a bare verb conjoined to '" + asking.form +
+                   "', asked for: its events dropped");
+        drop.push_back({b, e});
+        continue;
+      }
+    }
     int q = first_conjunct(static_cast<int>(k));
     if (preds[q].parent < 0) continue;
     int g = preds[q].parent;
