@@ -299,8 +299,7 @@ bool PeopleGroup(const CodedActor& a) {
 // Is `noun` an event noun named by its weapon: "missile attack", "drone
 // strikes" (a compound or adjective from &WEAPON before it)?
 bool WeaponModified(const syntax::PredicateAnalysis& parse, const lexicon::VerbDictionary& verbs,
-                    std::span<const lexicon::WordId> words, int noun) {
-  int weapons = verbs.FindSynset("&WEAPON");
+                    std::span<const lexicon::WordId> words, int noun, int weapons) {
   if (weapons < 0) return false;
   for (int c : parse.children(noun)) {
     std::string_view r = BaseRel(parse.rel(c));
@@ -550,8 +549,8 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     // but for a person of a group, who has the group's role: "opposition
     // leader", "protest leaders", "military officials", "police spokesman".
     std::string_view head_lemma = tokens_[head].lemma;
-    bool member = head_lemma == "leader" || head_lemma == "official" || head_lemma == "spokesman" ||
-                  head_lemma == "spokeswoman" || head_lemma == "spokesperson";
+    bool member = np.agents.size() < 2 || head_lemma == "leader" || head_lemma == "official" ||
+                  head_lemma == "spokesman" || head_lemma == "spokeswoman" || head_lemma == "spokesperson";
     for (size_t k = 1; k < np.agents.size() && !member; ++k) {
       if (static_cast<int>(np.agents[k].begin) <= head && head < static_cast<int>(np.agents[k].end)) {
         std::rotate(np.agents.begin(), np.agents.begin() + k, np.agents.begin() + k + 1);
@@ -1219,34 +1218,45 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   // clause stays in reach: "said that Putin was responsible for ...".
   bool reporting = syntax::IsReportingVerb(vt.lemma);
   excluded_.assign(n_, 0);
+  // Per token, what climbing from it to the verb meets first (memoised along
+  // the path: each word is looked at once per predicate): 1 the verb, 2 a
+  // clause or phrase of its own, 3 anything else that stops the climb.
+  reach_.assign(n_, 0);
   for (int i = verb_last + 1; i < n_; ++i) {
-    bool inside = false, apart = false;
+    uint8_t result = 3;
+    path_.clear();
     for (int t = i, steps = 0; t >= 0 && steps <= n_; t = analysis_.head(t), ++steps) {
       if (t == v) {
-        inside = true;
+        result = 1;
         break;
       }
+      if (reach_[t] != 0) {
+        result = reach_[t];
+        break;
+      }
+      path_.push_back(t);
       std::string_view rel = analysis_.rel(t);
       std::string_view b = BaseRel(rel);
-      apart = b == "parataxis" || rel == "acl:relcl" || b == "list";
-      if (apart) break;
+      if (b == "parataxis" || rel == "acl:relcl" || b == "list") {
+        result = 2;
+        break;
+      }
       if (b == "conj" && tokens_[t].upos == "VERB") {
         // (A conjoined verb with a subject of its own is another clause; one
         // without may share the object: "stormed and set fire to the embassy".)
-        for (int c : analysis_.children(t)) apart |= BaseRel(analysis_.rel(c)) == "nsubj";
+        for (int c : analysis_.children(t)) result = BaseRel(analysis_.rel(c)) == "nsubj" ? 2 : result;
         break;
       }
-      apart = reporting && InReportedClause(v, t);
       // Nor is what frames the act in time: "pledged to deepen their
       // partnership during talks in Beijing" is no pledge to talk.
-      if (int c = analysis_.CaseOf(t); c >= 0 && !apart) {
-        std::string_view l = tokens_[c].lemma;
-        apart = l == "during" || l == "amid" || l == "despite" || l == "since" || l == "until" || l == "before";
+      if ((reporting && InReportedClause(v, t)) || time_phrase_[t]) {
+        result = 2;
+        break;
       }
-      if (apart) break;
     }
-    if (inside) in.after_limit = i;
-    excluded_[i] = !inside && apart;
+    for (int t : path_) reach_[t] = result;
+    if (result == 1) in.after_limit = i;
+    excluded_[i] = result == 2;
   }
   // Words of another clause between the verb and after_limit stay out of
   // reach: "sent investigators to Bucha, where Ukraine accused Russian
@@ -1325,11 +1335,10 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   if (code == "190") {
     // An attack named by its weapon as the subject is an aerial one: "A
     // Russian missile strike killed 35 people in Sumy" -> 195.
-    int attack = verbs.FindSynset("&ATTACK");
     for (const Argument& a : analysis_.arguments(p)) {
-      if (a.role != ArgRole::kSubject || a.inherited || attack < 0) continue;
-      if (verbs.MatchSynset(static_cast<uint32_t>(attack), words_, a.head) == 1 &&
-          WeaponModified(analysis_, verbs, words_, a.head)) {
+      if (a.role != ArgRole::kSubject || a.inherited || attack_synset_ < 0) continue;
+      if (verbs.MatchSynset(static_cast<uint32_t>(attack_synset_), words_, a.head) == 1 &&
+          WeaponModified(analysis_, verbs, words_, a.head, weapon_synset_)) {
         DYAD_TRACE("  subject '" + tokens_[a.head].form + "' is an attack with aerial weapons: 195");
         code = "195";
       }
@@ -2508,7 +2517,8 @@ void SentenceCoder::CodeNounPredicates(std::vector<Event>* events) {
     }
     std::string code = entry->code;
     // An attack with aerial weapons: "its missile attack on U.S. bases" -> 195.
-    if (code.size() >= 2 && code[0] == '1' && code[1] == '9' && WeaponModified(analysis_, verbs, words_, i))
+    if (code.size() >= 2 && code[0] == '1' && code[1] == '9' &&
+        WeaponModified(analysis_, verbs, words_, i, weapon_synset_))
       code = "195";
     DYAD_TRACE("noun '" + tokens_[i].form + "' names the event of verb " + entry->lemma + " [" + code + "]");
     Predicate p;
@@ -2540,6 +2550,11 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
     index = own_index_.get();
   }
   index_ = index;
+  if (synsets_lexicon_ != &lexicon) {
+    synsets_lexicon_ = &lexicon;
+    weapon_synset_ = lexicon.verbs().FindSynset("&WEAPON");
+    attack_synset_ = lexicon.verbs().FindSynset("&ATTACK");
+  }
   lex_ = &lexicon;
   opt_ = &options;
   doc_ = &doc;
@@ -2567,6 +2582,18 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
   }
   analysis_.Analyze(tokens_, n_);
   FindStraySubjects();
+  // Phrases of time or circumstance, out of a pattern's reach (CodePredicateImpl):
+  // the nominal a "during", "amid" ... introduces.
+  time_phrase_.assign(n_, 0);
+  for (int t = 0; t < n_; ++t) {
+    std::string_view l = tokens_[t].lemma;
+    if (l.size() < 4 || l.size() > 7 || tokens_[t].upos != "ADP") continue;
+    if (l != "during" && l != "amid" && l != "despite" && l != "since" && l != "until" && l != "before") continue;
+    int h = analysis_.head(t);
+    if (h < 0 || analysis_.rel(t) != "case") continue;
+    std::string_view b = BaseRel(analysis_.rel(h));
+    time_phrase_[h] = b == "obl" || b == "nmod";
+  }
   // A root the tagger did not take for a verb but the verb dictionary knows,
   // with no determiner ("Ethiopia departs from Libya" with "departs" tagged
   // as a plural noun), is coded as a predicate.
