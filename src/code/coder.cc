@@ -580,7 +580,9 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     np.code = np.actor >= 0 ? lexicon::ComposeCode(np.actors[np.actor].code, np.agents) : std::string();
     // "former security officials", "former Gondor prosecutors": people who
     // held a role are elites (ELI), not the role's institution.
-    for (int i = first; i <= last && np.actor >= 0; ++i) {
+    // ("former" before the head only: not the "former U.S. Marine" of a
+    // second name the parse hung inside the phrase.)
+    for (int i = first; i <= std::min(last, head) && np.actor >= 0; ++i) {
       const std::string& f = tokens_[i].form;
       if (f.size() == 6 && (f[0] | 0x20) == 'f' && (f.substr(1) == "ormer" || f.substr(1) == "ORMER")) {
         np.code = std::string(np.actors[np.actor].code) + "ELI";
