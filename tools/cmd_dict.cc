@@ -282,6 +282,47 @@ void CheckDyadPhrases(const std::vector<std::pair<std::string, lexicon::DyadDict
   }
 }
 
+// A person's one-word synonym that is the first name of another person in the
+// dictionaries ("Abdullah" for one king while "Abdullah Abdullah" and
+// "Abdullah Gul" are others): the word alone codes the wrong person in their
+// news. Persons are entries of two or more words whose codes all carry a role
+// (longer than a country code).
+void CheckFirstNameSynonyms(const std::vector<std::pair<std::string, lexicon::DyadDict>>& dicts,
+                            Findings* f) {
+  auto person = [](const lexicon::DyadStatement& st) {
+    if (st.type != lexicon::DyadStatement::kActor || st.codes.empty() || st.text.find(' ') == std::string::npos)
+      return false;
+    for (const lexicon::DyadCode& c : st.codes) {
+      if (c.code.size() <= 3) return false;
+    }
+    return true;
+  };
+  // First word of each person's name -> where one such person is.
+  std::unordered_map<std::string, std::pair<std::string, std::string>> first_names;
+  for (const auto& [file, d] : dicts) {
+    for (const lexicon::DyadStatement& st : d.statements) {
+      if (!person(st)) continue;
+      std::string first = lexicon::ToUpperAscii(st.text.substr(0, st.text.find(' ')));
+      first_names.emplace(first, std::make_pair(file + ":" + std::to_string(st.line), st.text));
+    }
+  }
+  for (const auto& [file, d] : dicts) {
+    for (const lexicon::DyadStatement& st : d.statements) {
+      if (!person(st)) continue;
+      std::string own_first = lexicon::ToUpperAscii(st.text.substr(0, st.text.find(' ')));
+      for (const std::string& syn : st.list) {
+        if (syn.find(' ') != std::string::npos) continue;
+        std::string key = lexicon::ToUpperAscii(syn);
+        auto it = first_names.find(key);
+        if (it == first_names.end() || (key == own_first && it->second.second == st.text)) continue;
+        f->Warn(file + ":" + std::to_string(st.line), "'" + syn + "', a synonym of '" + st.text +
+                                                          "', is the first name of '" + it->second.second +
+                                                          "' at " + it->second.first);
+      }
+    }
+  }
+}
+
 int RunCheck(const std::vector<std::string>& args, bool show_warnings) {
   lexicon::LexiconFiles files;
   Findings f;
@@ -347,6 +388,7 @@ int RunCheck(const std::vector<std::string>& args, bool show_warnings) {
   CheckAgents(*lex.value(), &f);
   CheckVerbs(*lex.value(), &f);
   CheckDyadPhrases(dyad_dicts, &f);
+  CheckFirstNameSynonyms(dyad_dicts, &f);
   for (const std::string& e : f.errors) std::printf("%s\n", e.c_str());
   if (show_warnings) {
     for (const std::string& w : f.warnings) std::printf("%s\n", w.c_str());

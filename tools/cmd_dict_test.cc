@@ -48,6 +48,22 @@ TEST(DictCheck, ReportsEachProblemWithFileAndLineAndFails) {
   EXPECT_TRUE(Has(r, f + ":8: error: an actor line is")) << r.output;
 }
 
+TEST(DictCheck, WarnsOfAOneWordSynonymThatIsAnotherPersonsFirstName) {
+  std::string f = TempFile("names.actors.dyad",
+                           "# dyad-dict 1 actors\n"
+                           "Aragorn Elessar | GONGOV from 2020-01-01 | Elessar\n"  // 2
+                           "Denethor Aragorn | GONELI | Aragorn\n"                 // 3: another's first name
+                           "Boromir Hurin | GONMIL | Boromir\n"                    // 4: its own first name
+                           "Gondor | GON | Aragorn Land\n");                       // 5: no person
+  CliRun r = Dyad("dict check -w " + f);
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(Has(r, f + ":3: warning: 'Aragorn', a synonym of 'Denethor Aragorn', is the first name of "
+                         "'Aragorn Elessar' at " + f + ":2"))
+      << r.output;
+  EXPECT_FALSE(Has(r, "'Boromir', a synonym")) << r.output;
+  EXPECT_FALSE(Has(r, "'Elessar', a synonym")) << r.output;
+}
+
 TEST(DictCheck, ChecksPetrarchFilesAndVerbCodesToo) {
   std::string actors = TempFile("old.actors.txt", "ARNOR [QQQGOV]\nGONDOR [USA]\n");
   std::string verbs = TempFile("v.verbs.dyad",

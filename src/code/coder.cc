@@ -137,6 +137,12 @@ bool CircumstanceNoun(std::string_view lemma) {
   return false;
 }
 
+// Nouns whose "of" phrase names who asked for the act, not whom it is done
+// to: "arrested a Huawei executive at the request of the United States".
+bool InstigatorNoun(std::string_view lemma) {
+  return lemma == "request" || lemma == "behest" || lemma == "invitation" || lemma == "urging";
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -283,6 +289,26 @@ std::string DirectiveCode(std::string_view asked, std::string_view inner) {
   return out;
 }
 
+// A group of people with no country ("---OPP" protesters, students, unions).
+bool PeopleGroup(const CodedActor& a) {
+  return a.code.size() >= 6 && a.code.compare(0, 3, "---") == 0 &&
+         (a.code.find("OPP", 3) != std::string::npos || a.code.find("EDU", 3) != std::string::npos ||
+          a.code.find("LAB", 3) != std::string::npos);
+}
+
+// Is `noun` an event noun named by its weapon: "missile attack", "drone
+// strikes" (a compound or adjective from &WEAPON before it)?
+bool WeaponModified(const syntax::PredicateAnalysis& parse, const lexicon::VerbDictionary& verbs,
+                    std::span<const lexicon::WordId> words, int noun, int weapons) {
+  if (weapons < 0) return false;
+  for (int c : parse.children(noun)) {
+    std::string_view r = BaseRel(parse.rel(c));
+    if ((r == "compound" || r == "amod") && c < noun && verbs.SynsetHasWord(static_cast<uint32_t>(weapons), words[c]))
+      return true;
+  }
+  return false;
+}
+
 void SetEventCode(Event* e, const std::string& code) {
   e->code = code;
   e->root = code.substr(0, std::min<size_t>(2, code.size()));
@@ -349,8 +375,10 @@ bool SentenceCoder::InVerbPhrase(int verb, int i, bool allow_unmarked) const {
       return false;
     if (b == "conj" && tokens_[t].upos == "VERB") return false;
     if ((b == "nmod" || b == "obl") && IsTimeWord(tokens_[t].form)) return false;  // "five years after ..."
-    // "agreed to restore ties with Gondor": the restoring is coded on its own.
-    if (b == "xcomp" && analysis_.PredicateOf(t) >= 0 &&
+    // "agreed to restore ties with Gondor": the restoring is coded on its own;
+    // so is a noun's clause: "protested against the government's decision to
+    // suspend talks on joining the EU" is not against the EU.
+    if ((b == "xcomp" || rel == "acl") && analysis_.PredicateOf(t) >= 0 &&
         static_cast<size_t>(analysis_.PredicateOf(t)) < emitted_.size() && emitted_[analysis_.PredicateOf(t)])
       return false;
     if (b == "ccomp" || b == "advcl" || b == "acl") {
@@ -516,6 +544,19 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
         np.agents.clear();
       }
     }
+    // The head's role leads: "student protesters" are protesters who are
+    // students (BGDOPPEDU, not BGDEDUOPP), "government forces" are forces --
+    // but for a person of a group, who has the group's role: "opposition
+    // leader", "protest leaders", "military officials", "police spokesman".
+    std::string_view head_lemma = tokens_[head].lemma;
+    bool member = np.agents.size() < 2 || head_lemma == "leader" || head_lemma == "official" ||
+                  head_lemma == "spokesman" || head_lemma == "spokeswoman" || head_lemma == "spokesperson";
+    for (size_t k = 1; k < np.agents.size() && !member; ++k) {
+      if (static_cast<int>(np.agents[k].begin) <= head && head < static_cast<int>(np.agents[k].end)) {
+        std::rotate(np.agents.begin(), np.agents.begin() + k, np.agents.begin() + k + 1);
+        break;
+      }
+    }
     // The actor: the longest code ("Iranian President Masoud Pezeshkian" ->
     // the person's IRNGOV over IRN); on a tie the first, the possessor or
     // the country before a title ("Ithilen's minister Calimehtar").
@@ -539,7 +580,9 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
     np.code = np.actor >= 0 ? lexicon::ComposeCode(np.actors[np.actor].code, np.agents) : std::string();
     // "former security officials", "former Gondor prosecutors": people who
     // held a role are elites (ELI), not the role's institution.
-    for (int i = first; i <= last && np.actor >= 0; ++i) {
+    // ("former" before the head only: not the "former U.S. Marine" of a
+    // second name the parse hung inside the phrase.)
+    for (int i = first; i <= std::min(last, head) && np.actor >= 0; ++i) {
       const std::string& f = tokens_[i].form;
       if (f.size() == 6 && (f[0] | 0x20) == 'f' && (f.substr(1) == "ormer" || f.substr(1) == "ORMER")) {
         np.code = std::string(np.actors[np.actor].code) + "ELI";
@@ -663,6 +706,16 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       size_t before = out->size();
       CodeNominal(c, depth + 1, out);
       if (out->size() == before) continue;
+      if (analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) {
+        // A place stands for its people only when it names an actor:
+        // "protesters outside parliament" are not parliament's.
+        bool named = false;
+        for (size_t i = before; i < out->size(); ++i) named |= !(*out)[i].actor_code.empty();
+        if (!named) {
+          out->resize(before);
+          continue;
+        }
+      }
       if (!np.agents.empty()) {
         for (size_t i = before; i < out->size(); ++i) {
           CodedActor& a = (*out)[i];
@@ -1134,6 +1187,19 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     return;
   }
   const lexicon::VerbBlock& block = verbs.block_of(*entry);
+  if (vt.xpos == "VBG" && BaseRel(analysis_.rel(v)) == "acl" && analysis_.head(v) == v - 1 &&
+      tokens_[v - 1].upos == "NOUN") {
+    // A gerund right after a possessed noun is the head of a noun compound
+    // the parser split: "Moscow's defense backing in regional
+    // confrontations" is Moscow's backing, no clause of its own.
+    for (int c : analysis_.children(v - 1)) {
+      if (analysis_.rel(c) == "nmod:poss") {
+        DYAD_TRACE(head + ": a gerund after the possessed noun '" + tokens_[v - 1].form +
+                   "' (a noun compound): no predicate");
+        return;
+      }
+    }
+  }
 
   // Patterns: the most specific one that fits (ties: file order).
   MatchInput in;
@@ -1153,24 +1219,55 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   // Iran had agreed to a ceasefire" is no ceasefire of Trump's. A copular
   // clause stays in reach: "said that Putin was responsible for ...".
   bool reporting = syntax::IsReportingVerb(vt.lemma);
+  excluded_.assign(n_, 0);
+  // Per token, what climbing from it to the verb meets first (memoised along
+  // the path: each word is looked at once per predicate): 1 the verb, 2 a
+  // clause or phrase of its own, 3 anything else that stops the climb.
+  reach_.assign(n_, 0);
   for (int i = verb_last + 1; i < n_; ++i) {
-    bool inside = false;
+    uint8_t result = 3;
+    path_.clear();
     for (int t = i, steps = 0; t >= 0 && steps <= n_; t = analysis_.head(t), ++steps) {
       if (t == v) {
-        inside = true;
+        result = 1;
         break;
       }
+      if (reach_[t] != 0) {
+        result = reach_[t];
+        break;
+      }
+      path_.push_back(t);
       std::string_view rel = analysis_.rel(t);
       std::string_view b = analysis_.base_rel(t);
-      if (b == "parataxis" || rel == "acl:relcl" || b == "list" || (b == "conj" && tokens_[t].upos == "VERB"))
+      if (b == "parataxis" || rel == "acl:relcl" || b == "list") {
+        result = 2;
         break;
-      if (reporting && InReportedClause(v, t)) break;
+      }
+      if (b == "conj" && tokens_[t].upos == "VERB") {
+        // (A conjoined verb with a subject of its own is another clause; one
+        // without may share the object: "stormed and set fire to the embassy".)
+        for (int c : analysis_.children(t)) result = analysis_.base_rel(c) == "nsubj" ? 2 : result;
+        break;
+      }
+      // Nor is what frames the act in time: "pledged to deepen their
+      // partnership during talks in Beijing" is no pledge to talk.
+      if ((reporting && InReportedClause(v, t)) || time_phrase_[t]) {
+        result = 2;
+        break;
+      }
     }
-    if (inside) in.after_limit = i;
+    for (int t : path_) reach_[t] = result;
+    if (result == 1) in.after_limit = i;
+    excluded_[i] = result == 2;
   }
+  // Words of another clause between the verb and after_limit stay out of
+  // reach: "sent investigators to Bucha, where Ukraine accused Russian
+  // troops" reaches the sentence's end but not "troops".
+  in.excluded = excluded_.data();
   if (shallow_) {
     // Shallow mode: the clause runs to the next comma or the sentence end.
     in.after_limit = n_ - 1;
+    in.excluded = nullptr;
     for (int i = verb_last + 1; i < n_; ++i) {
       if (tokens_[i].form == "," || tokens_[i].form == ";") {
         in.after_limit = i - 1;
@@ -1236,6 +1333,18 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   } else {
     DYAD_TRACE(head + ": verb " + block.name + ", no pattern fits; the verb's own code [" + code +
                (second.empty() ? "" : ":" + second) + "] from " + pattern_entry);
+  }
+  if (code == "190") {
+    // An attack named by its weapon as the subject is an aerial one: "A
+    // Russian missile strike killed 35 people in Sumy" -> 195.
+    for (const Argument& a : analysis_.arguments(p)) {
+      if (a.role != ArgRole::kSubject || a.inherited || attack_synset_ < 0) continue;
+      if (verbs.MatchSynset(static_cast<uint32_t>(attack_synset_), words_, a.head) == 1 &&
+          WeaponModified(analysis_, verbs, words_, a.head, weapon_synset_)) {
+        DYAD_TRACE("  subject '" + tokens_[a.head].form + "' is an attack with aerial weapons: 195");
+        code = "195";
+      }
+    }
   }
   if (IsNullCode(code) && second.empty()) {
     DYAD_TRACE("  null code: no event");
@@ -1489,9 +1598,19 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         }
         relative_subject_ = true;
         if (antecedent < 0) continue;
+        // A thing is no actor however it is qualified: "vetoed a UN Security
+        // Council resolution that called for a ceasefire" (the resolution called).
+        bool names = false;
+        for (int j = std::max(0, antecedent - 6); j <= antecedent && !names; ++j)
+          names = j + MentionAt(in, j) > antecedent;
+        if (!names) {
+          DYAD_TRACE("  relative '" + tokens_[a.head].form + "' stands for '" + tokens_[antecedent].form +
+                     "', which names no actor");
+          continue;
+        }
         h = antecedent;
         DYAD_TRACE("  relative '" + tokens_[a.head].form + "' stands for '" + tokens_[h].form + "'");
-      } else if (IsPronoun(tokens_[h]) && p.parent >= 0) {
+      } else if (IsPronoun(tokens_[h]) && tokens_[h].xpos != "WDT" && tokens_[h].xpos != "WP" && p.parent >= 0) {
         // "Ethiopia indicated it would act": a pronoun subject of a clause
         // stands for the subject of the clause that governs it.
         for (const Argument& pa : analysis_.arguments(analysis_.predicates()[p.parent])) {
@@ -1660,7 +1779,8 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         bool topic = skip_topic_nmod_ && a.preposition >= 0 &&
                      (tokens_[a.preposition].lemma == "on" || tokens_[a.preposition].lemma == "about" ||
                       tokens_[a.preposition].lemma == "over");
-        if (a.role == role && !locative(a) && !as && !topic) try_target(a.head);
+        if (a.role == role && !locative(a) && !as && !topic && !InstigatorNoun(tokens_[a.head].lemma))
+          try_target(a.head);
       }
     }
     // "Arnor believes Dagolath and Osgiliath can cope": the subject of a
@@ -1713,7 +1833,8 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
         bool as = false;
         for (int t = NounHeadOf(i), steps = 0; t >= 0 && t != v && steps <= n_ && !as;
              t = analysis_.head(t), ++steps)
-          as = analysis_.CaseOf(t) >= 0 && tokens_[analysis_.CaseOf(t)].form == "as";
+          as = (analysis_.CaseOf(t) >= 0 && tokens_[analysis_.CaseOf(t)].form == "as") ||
+               InstigatorNoun(tokens_[t].lemma);  // (nor an "at the request of" phrase)
         if (as) continue;
       }
       if (MentionAt(in, i) <= 0) continue;
@@ -1758,10 +1879,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       for (const CodedActor& a : targets_) named |= !a.actor_code.empty();
       if (!named) {
         bool group = false;
-        for (const CodedActor& a : targets_)
-          group |= a.code.size() >= 6 && a.code.compare(0, 3, "---") == 0 &&
-                   (a.code.find("OPP", 3) != std::string::npos || a.code.find("EDU", 3) != std::string::npos ||
-                    a.code.find("LAB", 3) != std::string::npos);
+        for (const CodedActor& a : targets_) group |= PeopleGroup(a);
         if (group && agent_only_targets_.empty()) {
           agent_only_targets_ = targets_;
           role_target_ = true;
@@ -1771,6 +1889,22 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     }
   }
   skip_topic_nmod_ = false;
+  if (targets_.empty() && best != nullptr && best_match.target < 0 && compound.empty() && !p.passive &&
+      !reciprocal) {
+    // A word the pattern itself names after the verb is whom the act is done
+    // to, when the parse gave no one else: "stormed and set fire to the
+    // Swedish embassy" ("* EMBASSY"); "opened fire on protesters outside
+    // parliament" ("* (ON &PROTESTERS_)": the protesters, not parliament).
+    for (int i = 0; i < best_match.num_marked && targets_.empty(); ++i) {
+      int t = best_match.marked[i];
+      if (t <= verb_last || MentionAt(in, t) <= 0 || NounHeadOf(t) == source_head) continue;
+      CodeNominal(NounHeadOf(t), 0, &targets_);
+      bool keep = false;
+      for (const CodedActor& a : targets_) keep |= !a.actor_code.empty() || PeopleGroup(a);
+      if (!keep) targets_.clear();
+      if (keep) DYAD_TRACE("  the pattern's word '" + tokens_[t].form + "' names the target");
+    }
+  }
   if (targets_.empty() && !agent_only_targets_.empty()) targets_ = agent_only_targets_;
   bool bare = true;  // the parse gave the verb no object, oblique or complement
   for (const Argument& a : args) bare &= a.role == ArgRole::kSubject || a.role == ArgRole::kPassiveSubject;
@@ -1824,6 +1958,22 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
   };
   drop_less_specific(&sources_);
   drop_less_specific(&targets_);
+  for (CodedActor& a : sources_) {
+    // "Armenian and Azerbaijani forces" split by the parser into "Armenian
+    // and Azerbaijani" + "forces" (AZEMIL): the bare nationalities before
+    // the phrase share its roles (ARMMIL).
+    if (a.actor_code.empty() || a.code != a.actor_code || a.last < 0 || a.last + 1 >= n_ ||
+        tokens_[a.last + 1].upos != "CCONJ")
+      continue;
+    for (const CodedActor& b : sources_) {
+      if (b.first != a.last + 2 || b.actor_code.empty() || b.code.size() <= b.actor_code.size() ||
+          b.code.compare(0, b.actor_code.size(), b.actor_code) != 0 || b.first == b.last)
+        continue;
+      DYAD_TRACE("  '" + a.code + "' shares the roles of '" + b.code + "'");
+      a.code += b.code.substr(b.actor_code.size());
+      break;
+    }
+  }
   {
     // A role with no country takes the one the sentence gives it: the place
     // it names ("Protesters stormed the Swedish embassy in Baghdad" ->
@@ -2181,6 +2331,22 @@ void SentenceCoder::ResolveEmbedded(std::vector<Event>* events) {
   std::vector<std::pair<uint32_t, uint32_t>> drop;
   for (size_t k = 0; k < np; ++k) {
     auto [b, e] = event_range_[k];
+    if (preds[k].link == PredicateLink::kConj && preds[k].parent >= 0 && b < e) {
+      // "Iran demanded that the Security Council condemn Israel's strike"
+      // parsed with "condemn" conjoined to "demanded": a bare verb after an
+      // asking verb is what is asked for (a subjunctive), no second act.
+      const Token& verb = tokens_[preds[k].verb];
+      const Token& asking = tokens_[preds[preds[k].parent].verb];
+      bool modal = false;
+      for (int c : analysis_.children(preds[k].verb)) modal |= BaseRel(analysis_.rel(c)) == "aux";
+      if (verb.xpos == "VB" && asking.xpos != "VB" && !modal && DirectiveVerb(asking.lemma) &&
+          preds[k].verb > preds[preds[k].parent].verb) {
+        DYAD_TRACE("'" + verb.form + "': a bare verb conjoined to '" + asking.form +
+                   "', asked for: its events dropped");
+        drop.push_back({b, e});
+        continue;
+      }
+    }
     int q = first_conjunct(static_cast<int>(k));
     if (preds[q].parent < 0) continue;
     int g = preds[q].parent;
@@ -2352,16 +2518,10 @@ void SentenceCoder::CodeNounPredicates(std::vector<Event>* events) {
       if (same) continue;
     }
     std::string code = entry->code;
-    if (code.size() >= 2 && code[0] == '1' && code[1] == '9') {
-      // An attack with aerial weapons: "its missile attack on U.S. bases" -> 195.
-      int weapons = verbs.FindSynset("&WEAPON");
-      for (int c : analysis_.children(i)) {
-        std::string_view r = BaseRel(analysis_.rel(c));
-        if (weapons >= 0 && (r == "compound" || r == "amod") && c < i &&
-            verbs.SynsetHasWord(static_cast<uint32_t>(weapons), words_[c]))
-          code = "195";
-      }
-    }
+    // An attack with aerial weapons: "its missile attack on U.S. bases" -> 195.
+    if (code.size() >= 2 && code[0] == '1' && code[1] == '9' &&
+        WeaponModified(analysis_, verbs, words_, i, weapon_synset_))
+      code = "195";
     DYAD_TRACE("noun '" + tokens_[i].form + "' names the event of verb " + entry->lemma + " [" + code + "]");
     Predicate p;
     p.verb = i;
@@ -2392,6 +2552,11 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
     index = own_index_.get();
   }
   index_ = index;
+  if (synsets_lexicon_ != &lexicon) {
+    synsets_lexicon_ = &lexicon;
+    weapon_synset_ = lexicon.verbs().FindSynset("&WEAPON");
+    attack_synset_ = lexicon.verbs().FindSynset("&ATTACK");
+  }
   lex_ = &lexicon;
   opt_ = &options;
   doc_ = &doc;
@@ -2420,6 +2585,18 @@ lexicon::DiscardScope SentenceCoder::Code(const lexicon::Lexicon& lexicon, const
   }
   analysis_.Analyze(tokens_, n_);
   FindStraySubjects();
+  // Phrases of time or circumstance, out of a pattern's reach (CodePredicateImpl):
+  // the nominal a "during", "amid" ... introduces.
+  time_phrase_.assign(n_, 0);
+  for (int t = 0; t < n_; ++t) {
+    std::string_view l = tokens_[t].lemma;
+    if (l.size() < 4 || l.size() > 7 || tokens_[t].upos != "ADP") continue;
+    if (l != "during" && l != "amid" && l != "despite" && l != "since" && l != "until" && l != "before") continue;
+    int h = analysis_.head(t);
+    if (h < 0 || analysis_.rel(t) != "case") continue;
+    std::string_view b = BaseRel(analysis_.rel(h));
+    time_phrase_[h] = b == "obl" || b == "nmod";
+  }
   // A root the tagger did not take for a verb but the verb dictionary knows,
   // with no determiner ("Ethiopia departs from Libya" with "departs" tagged
   // as a plural noun), is coded as a predicate.

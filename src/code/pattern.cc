@@ -33,13 +33,15 @@ bool NounPhraseWord(const Token& t) {
 
 int Length(const MatchInput& in, const PatternElement& e, int q);
 
+bool Excluded(const MatchInput& in, int q) { return in.excluded != nullptr && in.excluded[q] != 0; }
+
 // Matches `elems` in order from st->pos forwards. `first_joined`: the first
 // element must start exactly at st->pos when it is '_'-joined.
 bool MatchForward(std::span<const PatternElement> elems, const MatchInput& in, State* st, int limit);
 
 // One element starting exactly at q; returns its length in tokens, or -1.
 int MatchAt(const MatchInput& in, const PatternElement& e, int q, int limit, PatternMatch* m) {
-  if (q < 0 || q > limit || q >= static_cast<int>(in.words.size())) {
+  if (q < 0 || q > limit || q >= static_cast<int>(in.words.size()) || Excluded(in, q)) {
     // Markers and skips can never match past the end; nothing else can either.
     return -1;
   }
@@ -54,7 +56,7 @@ int MatchAt(const MatchInput& in, const PatternElement& e, int q, int limit, Pat
       return -1;
     case ElementKind::kSynset: {
       size_t len = verbs.MatchSynset(e.synset, in.words, q);
-      if (len == 0 || q + static_cast<int>(len) - 1 > limit) return -1;
+      if (len == 0 || q + static_cast<int>(len) - 1 > limit || Excluded(in, q + static_cast<int>(len) - 1)) return -1;
       Mark(m, q, static_cast<int>(len));
       m->score += static_cast<int>(len);
       return static_cast<int>(len);
@@ -75,7 +77,7 @@ int MatchAt(const MatchInput& in, const PatternElement& e, int q, int limit, Pat
     }
     case ElementKind::kSkip: {
       int len = 0;
-      while (q + len <= limit && NounPhraseWord(in.parse->token(q + len))) ++len;
+      while (q + len <= limit && !Excluded(in, q + len) && NounPhraseWord(in.parse->token(q + len))) ++len;
       return len > 0 ? len : -1;
     }
     case ElementKind::kNounPhrase: {
@@ -90,7 +92,7 @@ int MatchAt(const MatchInput& in, const PatternElement& e, int q, int limit, Pat
       }
       // Find the head word from q within the limit; the modifiers between.
       for (int h = q; h <= limit; ++h) {
-        if (in.words[h] != head.word) continue;
+        if (in.words[h] != head.word || Excluded(in, h)) continue;
         int first = 0, last = 0;
         in.parse->NounPhraseSpan(h, &first, &last);
         int from = std::max(first, q);
@@ -183,7 +185,7 @@ bool MatchForward(std::span<const PatternElement> elems, const MatchInput& in, S
       if (e.word == lexicon::kNoWord) return false;
       const int end = std::min(std::min(last_start, limit), size - 1);
       int q = std::max(st->pos, 0);
-      while (q <= end && in.words[q] != e.word) ++q;
+      while (q <= end && (in.words[q] != e.word || Excluded(in, q))) ++q;
       if (q > end) return false;
       Mark(st->m, q, 1);
       st->m->score += 1;

@@ -36,6 +36,11 @@ struct MatchInput {
   int verb_first = 0, verb_last = 0;  // token range of the verb, multi-word parts included
   int before_limit = 0;               // first token the before-part may use
   int after_limit = 0;                // last token the after-part may use
+  // Per token, when not null: 1 for a token no element may use although it
+  // lies within the limits -- a word of a conjoined verb's, relative or
+  // parenthetical clause between the verb and after_limit ("sent investigators
+  // to Bucha, where Ukraine accused Russian troops ..." is no "* &TROOPS_").
+  const uint8_t* excluded = nullptr;
 };
 
 struct PatternMatch {

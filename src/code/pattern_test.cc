@@ -122,6 +122,19 @@ TEST(PatternTest, AfterPartStopsAtTheLimit) {
   EXPECT_FALSE(MatchPattern(*p, f.in, &m));
 }
 
+TEST(PatternTest, ExcludedTokensAreOutOfReachWithinTheLimit) {
+  Fixture f(kSiege, 1);
+  PatternMatch m;
+  const lexicon::VerbPattern* p = f.Pattern("ATTACK", "195");
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(MatchPattern(*p, f.in, &m));
+  // The same words, with every token after the verb marked as another clause's.
+  std::vector<uint8_t> excluded(f.tokens.size(), 0);
+  for (size_t i = 2; i < excluded.size(); ++i) excluded[i] = 1;
+  f.in.excluded = excluded.data();
+  EXPECT_FALSE(MatchPattern(*p, f.in, &m));
+}
+
 TEST(PatternTest, CompoundMarkerBeforeTheVerb) {
   Fixture f(R"(
 1 Arnor PROPN 4 nsubj

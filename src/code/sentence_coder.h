@@ -118,6 +118,14 @@ class SentenceCoder {
   std::shared_ptr<const PatternIndex> own_index_;  // when Code() was given none
   const lexicon::Lexicon* own_index_lexicon_ = nullptr;
   std::vector<uint32_t> candidates_;
+  std::vector<uint8_t> excluded_;  // per token: outside the current verb's reach (MatchInput::excluded)
+  // Per token: heads a phrase of time or circumstance ("during talks", "amid tensions").
+  std::vector<uint8_t> time_phrase_;
+  std::vector<uint8_t> reach_;  // CodePredicateImpl's scratch: per token, where climbing to the verb ends
+  std::vector<int> path_;
+  // &WEAPON and &ATTACK of the lexicon last coded with (-1: none).
+  const lexicon::Lexicon* synsets_lexicon_ = nullptr;
+  int weapon_synset_ = -1, attack_synset_ = -1;
   std::vector<uint8_t> emitted_;  // per predicate: did it code an event
   // Per predicate: the range [first, second) of the events it appended.
   std::vector<std::pair<uint32_t, uint32_t>> event_range_;
