@@ -299,21 +299,10 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f) {
   cmd->add_option("--text", f->text, "words in a sentence reporting the event (full-text search)");
 }
 
-std::vector<std::string> SplitComma(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t c = s.find(',', start);
-    out.push_back(s.substr(start, c == std::string::npos ? std::string::npos : c - start));
-    if (c == std::string::npos) return out;
-    start = c + 1;
-  }
-}
-
 Status ToFilter(const FilterArgs& a, store::QueryFilter* f) {
   f->actors = a.actors;
   if (!a.dyad.empty()) {
-    std::vector<std::string> parts = SplitComma(a.dyad);
+    std::vector<std::string> parts = store::SplitFilterList(a.dyad);
     if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
       return Status::InvalidArgument("--dyad wants two codes, A,B (got \"" + a.dyad + "\")");
     }
@@ -333,7 +322,7 @@ Status ToFilter(const FilterArgs& a, store::QueryFilter* f) {
     if (*out == 0) return Status::InvalidArgument("\"" + *text + "\" is not a date (expected YYYY-MM-DD)");
   }
   if (!a.bbox.empty()) {
-    std::vector<std::string> p = SplitComma(a.bbox);
+    std::vector<std::string> p = store::SplitFilterList(a.bbox);
     double v[4];
     if (p.size() != 4) return Status::InvalidArgument("--bbox wants MIN_LAT,MIN_LON,MAX_LAT,MAX_LON");
     for (int i = 0; i < 4; ++i) {

@@ -59,17 +59,6 @@ std::string Quote(std::string_view s) {
   return out;
 }
 
-std::vector<std::string> SplitCommas(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t c = s.find(',', start);
-    out.push_back(s.substr(start, c == std::string::npos ? std::string::npos : c - start));
-    if (c == std::string::npos) return out;
-    start = c + 1;
-  }
-}
-
 bool ParseDouble(std::string_view s, double* v) {
   if (s.empty() || s.size() > 32) return false;
   const char* end = s.data() + s.size();
@@ -198,7 +187,7 @@ std::vector<std::string> ParamReader::List(const char* name) {
   std::vector<std::string> out;
   for (const auto& [n, v] : params_) {
     if (n != name) continue;
-    for (std::string& part : SplitCommas(v)) out.push_back(std::move(part));
+    for (std::string& part : store::SplitFilterList(v)) out.push_back(std::move(part));
   }
   return out;
 }

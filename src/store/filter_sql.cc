@@ -143,3 +143,18 @@ void BindAll(sqlite3_stmt* s, const std::vector<Param>& params) {
 }
 
 }  // namespace dyad::store::internal
+
+namespace dyad::store {
+
+std::vector<std::string> SplitFilterList(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t c = s.find(',', start);
+    out.push_back(s.substr(start, c == std::string::npos ? std::string::npos : c - start));
+    if (c == std::string::npos) return out;
+    start = c + 1;
+  }
+}
+
+}  // namespace dyad::store

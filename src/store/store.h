@@ -296,6 +296,10 @@ class Store {
   // --- end of browsing section ---
 };
 
+// Splits a filter's list value at commas, as the CLI and the HTTP API both take them ("IRN,RUS" -> IRN, RUS);
+// empty parts are kept ("IRN," -> IRN, "") so that a caller can reject them.
+std::vector<std::string> SplitFilterList(const std::string& s);
+
 // One GDELT 2.0 events row (61 columns and '\n') for a stored event: the write
 // stage's row for its first mention, with the store's GLOBALEVENTID and counts.
 void AppendGdeltRow(const StoredEvent& event, std::string* out);
