@@ -127,11 +127,6 @@ __attribute__((target("avx2"))) void SumMaskedChunkAvx2(const int16_t* const* ro
   }
 }
 
-// The parser's three transitions, in rows of four (8 bytes, never across two
-// lines), looked up and summed in one pass, two rows per 256-bit add. The loads
-// are independent of each other, so the out-of-order core overlaps their
-// misses without a separate prefetch pass (which cost as many instructions
-// as the sums). Integer sums: the same scores in any order.
 // Rows r0 and r1 (four int16 each) as eight int32: r0 in lanes 0-3, r1 in 4-7.
 __attribute__((target("avx2"), always_inline)) inline __m256i WidenPair(const int16_t* r0,
                                                                         const int16_t* r1) {
@@ -139,19 +134,20 @@ __attribute__((target("avx2"), always_inline)) inline __m256i WidenPair(const in
   return _mm256_cvtepi16_epi32(_mm_castpd_si128(_mm_loadh_pd(lo, reinterpret_cast<const double*>(r1))));
 }
 
-__attribute__((target("avx2"))) void ScoreFourAvx2(const int16_t* w, const uint64_t* features, int n,
-                                                   int shift, int32_t* scores) {
-  auto row = [&](int k) { return w + static_cast<size_t>(features[k] >> shift) * 4; };
+// The parser's three transitions, in rows of four (8 bytes, never across two
+// lines): the m rows summed two per 256-bit add. Integer sums: the same
+// scores in any order.
+__attribute__((target("avx2"))) void SumFourAvx2(const int16_t* const* rows, int m, int32_t* scores) {
   __m256i a0 = _mm256_setzero_si256(), a1 = a0;
   int k = 0;
-  for (; k + 4 <= n; k += 4) {
-    a0 = _mm256_add_epi32(a0, WidenPair(row(k), row(k + 1)));
-    a1 = _mm256_add_epi32(a1, WidenPair(row(k + 2), row(k + 3)));
+  for (; k + 4 <= m; k += 4) {
+    a0 = _mm256_add_epi32(a0, WidenPair(rows[k], rows[k + 1]));
+    a1 = _mm256_add_epi32(a1, WidenPair(rows[k + 2], rows[k + 3]));
   }
   const __m256i a = _mm256_add_epi32(a0, a1);
   __m128i acc = _mm_add_epi32(_mm256_castsi256_si128(a), _mm256_extracti128_si256(a, 1));
-  for (; k < n; ++k) {
-    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(row(k)))));
+  for (; k < m; ++k) {
+    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[k]))));
   }
   __m128i* out = reinterpret_cast<__m128i*>(scores);
   _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
@@ -218,19 +214,21 @@ void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const 
   constexpr int kMaxRows = 128;
   const int16_t* rows[kMaxRows];
   const int shift = 64 - bits_;
+  const int16_t* const w = w_.data();  // (a local: stores to rows[] could alias the member)
   if (stride == 4) {
-#ifdef DYAD_SCORE_AVX2
-    if (avx2) {
-      ScoreFourAvx2(w_.data(), features, n, shift, scores);
-      return;
-    }
-#endif
     for (int start = 0; start < n; start += kMaxRows) {
       const int m = std::min(kMaxRows, n - start);
       for (int k = 0; k < m; ++k) {
-        rows[k] = w_.data() + static_cast<size_t>(features[start + k] >> shift) * 4;
-        __builtin_prefetch(rows[k]);
+        const int16_t* row = w + static_cast<size_t>(features[start + k] >> shift) * 4;
+        __builtin_prefetch(row);
+        rows[k] = row;
       }
+#ifdef DYAD_SCORE_AVX2
+      if (avx2) {
+        SumFourAvx2(rows, m, scores);
+        continue;
+      }
+#endif
       int32_t a = 0, b = 0, c = 0, d = 0;
       for (int k = 0; k < m; ++k) {
         a += rows[k][0];
@@ -260,8 +258,20 @@ void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const 
       const int m = std::min(kMaxRows, n - start);
       for (int k = 0; k < m; ++k) {
         const size_t r = static_cast<size_t>(features[start + k] >> shift);
-        row_of[k] = w_.data() + r * stride;
-        mask_of[k] = masks[r];
+        const int16_t* row = w + r * stride;
+        const unsigned mask = masks[r];
+        row_of[k] = row;
+        mask_of[k] = static_cast<uint8_t>(mask);
+        // Prefetches, not loads: a prefetch retires at once, while a load that
+        // misses holds the reorder buffer, so fewer misses would overlap.
+        // (Masks have no bits past the row's chunks.)
+        if (mask & 1) __builtin_prefetch(row);
+        if (mask & 2) __builtin_prefetch(row + 32);
+        if (mask & 4) __builtin_prefetch(row + 64);
+        if (mask & 8) __builtin_prefetch(row + 96);
+        for (unsigned rest = mask >> 4, c = 4; rest != 0; rest >>= 1, ++c) {
+          if (rest & 1) __builtin_prefetch(row + 32 * c);
+        }
       }
       for (int j = 0; j < chunks; ++j) SumMaskedChunkAvx2(row_of, mask_of, m, j, scores + 32 * j);
     }
