@@ -104,34 +104,6 @@ __attribute__((target("avx2"))) void SumChunkAvx2(const int16_t* const* rows, in
   }
 }
 
-// Adds chunk j (columns [32j, 32j + 32)) of the m rows whose mask has bit j
-// to scores[0, 32), summed first in registers.
-__attribute__((target("avx2"))) void SumMaskedChunkAvx2(const int16_t* const* rows, const uint8_t* masks,
-                                                        int m, int j, int32_t* scores) {
-  __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
-  bool any = false;
-  for (int k = 0; k < m; ++k) {
-    if (!((masks[k] >> j) & 1)) continue;
-    const int16_t* r = rows[k] + 32 * j;
-    AddWidened(a0, r);
-    AddWidened(a1, r + 8);
-    AddWidened(a2, r + 16);
-    AddWidened(a3, r + 24);
-    any = true;
-  }
-  if (!any) return;
-  const __m256i acc[4] = {a0, a1, a2, a3};
-  for (int q = 0; q < 4; ++q) {
-    __m256i* out = reinterpret_cast<__m256i*>(scores + 8 * q);
-    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), acc[q]));
-  }
-}
-
-// The parser's three transitions, in rows of four (8 bytes, never across two
-// lines), looked up and summed in one pass, two rows per 256-bit add. The loads
-// are independent of each other, so the out-of-order core overlaps their
-// misses without a separate prefetch pass (which cost as many instructions
-// as the sums). Integer sums: the same scores in any order.
 // Rows r0 and r1 (four int16 each) as eight int32: r0 in lanes 0-3, r1 in 4-7.
 __attribute__((target("avx2"), always_inline)) inline __m256i WidenPair(const int16_t* r0,
                                                                         const int16_t* r1) {
@@ -139,19 +111,20 @@ __attribute__((target("avx2"), always_inline)) inline __m256i WidenPair(const in
   return _mm256_cvtepi16_epi32(_mm_castpd_si128(_mm_loadh_pd(lo, reinterpret_cast<const double*>(r1))));
 }
 
-__attribute__((target("avx2"))) void ScoreFourAvx2(const int16_t* w, const uint64_t* features, int n,
-                                                   int shift, int32_t* scores) {
-  auto row = [&](int k) { return w + static_cast<size_t>(features[k] >> shift) * 4; };
+// The parser's three transitions, in rows of four (8 bytes, never across two
+// lines): the m rows summed two per 256-bit add. Integer sums: the same
+// scores in any order.
+__attribute__((target("avx2"))) void SumFourAvx2(const int16_t* const* rows, int m, int32_t* scores) {
   __m256i a0 = _mm256_setzero_si256(), a1 = a0;
   int k = 0;
-  for (; k + 4 <= n; k += 4) {
-    a0 = _mm256_add_epi32(a0, WidenPair(row(k), row(k + 1)));
-    a1 = _mm256_add_epi32(a1, WidenPair(row(k + 2), row(k + 3)));
+  for (; k + 4 <= m; k += 4) {
+    a0 = _mm256_add_epi32(a0, WidenPair(rows[k], rows[k + 1]));
+    a1 = _mm256_add_epi32(a1, WidenPair(rows[k + 2], rows[k + 3]));
   }
   const __m256i a = _mm256_add_epi32(a0, a1);
   __m128i acc = _mm_add_epi32(_mm256_castsi256_si128(a), _mm256_extracti128_si256(a, 1));
-  for (; k < n; ++k) {
-    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(row(k)))));
+  for (; k < m; ++k) {
+    acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[k]))));
   }
   __m128i* out = reinterpret_cast<__m128i*>(scores);
   _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
@@ -218,19 +191,35 @@ void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const 
   constexpr int kMaxRows = 128;
   const int16_t* rows[kMaxRows];
   const int shift = 64 - bits_;
+  const int16_t* const w = w_.data();  // (a local: stores to rows[] could alias the member)
   if (stride == 4) {
-#ifdef DYAD_SCORE_AVX2
-    if (avx2) {
-      ScoreFourAvx2(w_.data(), features, n, shift, scores);
-      return;
-    }
-#endif
     for (int start = 0; start < n; start += kMaxRows) {
       const int m = std::min(kMaxRows, n - start);
-      for (int k = 0; k < m; ++k) {
-        rows[k] = w_.data() + static_cast<size_t>(features[start + k] >> shift) * 4;
+      // (Four at a time: the loop itself cost a third of this pass.)
+      const uint64_t* f = features + start;
+      auto row = [&](int k) { return w + static_cast<size_t>(f[k] >> shift) * 4; };
+      int k = 0;
+      for (; k + 4 <= m; k += 4) {
+        const int16_t *r0 = row(k), *r1 = row(k + 1), *r2 = row(k + 2), *r3 = row(k + 3);
+        __builtin_prefetch(r0);
+        __builtin_prefetch(r1);
+        __builtin_prefetch(r2);
+        __builtin_prefetch(r3);
+        rows[k] = r0;
+        rows[k + 1] = r1;
+        rows[k + 2] = r2;
+        rows[k + 3] = r3;
+      }
+      for (; k < m; ++k) {
+        rows[k] = row(k);
         __builtin_prefetch(rows[k]);
       }
+#ifdef DYAD_SCORE_AVX2
+      if (avx2) {
+        SumFourAvx2(rows, m, scores);
+        continue;
+      }
+#endif
       int32_t a = 0, b = 0, c = 0, d = 0;
       for (int k = 0; k < m; ++k) {
         a += rows[k][0];
@@ -251,19 +240,42 @@ void WeightTable::Score(const uint64_t* features, int n, int32_t* scores) const 
   const int chunks = stride / 32;
   const uint8_t* masks = chunk_mask_.empty() ? nullptr : chunk_mask_.data();
 #ifdef DYAD_SCORE_AVX2
-  if (avx2 && masks != nullptr) {
-    // Chunk by chunk over the rows, summing in registers the rows whose mask
-    // has the chunk: no list of chunk pointers to build and read back.
-    const int16_t* row_of[kMaxRows];
-    uint8_t mask_of[kMaxRows];
+  if (avx2 && masks != nullptr && chunks <= 4) {
+    // The tagger's and labeller's rows (at most four chunks): one pass over
+    // the rows prefetches each chunk its mask has and lists it for its
+    // column range, then each list is summed in registers. Prefetches, not
+    // loads: a prefetch retires at once, while a load that misses holds the
+    // reorder buffer, so fewer misses would overlap. (Masks have no bits past
+    // the row's chunks.)
+    const int16_t* lists[4][kMaxRows];
     for (int start = 0; start < n; start += kMaxRows) {
       const int m = std::min(kMaxRows, n - start);
+      int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
       for (int k = 0; k < m; ++k) {
         const size_t r = static_cast<size_t>(features[start + k] >> shift);
-        row_of[k] = w_.data() + r * stride;
-        mask_of[k] = masks[r];
+        const int16_t* row = w + r * stride;
+        const unsigned mask = masks[r];
+        if (mask & 1) {
+          __builtin_prefetch(row);
+          lists[0][c0++] = row;
+        }
+        if (mask & 2) {
+          __builtin_prefetch(row + 32);
+          lists[1][c1++] = row + 32;
+        }
+        if (mask & 4) {
+          __builtin_prefetch(row + 64);
+          lists[2][c2++] = row + 64;
+        }
+        if (mask & 8) {
+          __builtin_prefetch(row + 96);
+          lists[3][c3++] = row + 96;
+        }
       }
-      for (int j = 0; j < chunks; ++j) SumMaskedChunkAvx2(row_of, mask_of, m, j, scores + 32 * j);
+      const int counts[4] = {c0, c1, c2, c3};
+      for (int c = 0; c < chunks; ++c) {
+        if (counts[c] > 0) SumChunkAvx2(lists[c], counts[c], scores + 32 * c);
+      }
     }
     return;
   }

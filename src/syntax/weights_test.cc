@@ -1,6 +1,8 @@
 // WeightTable::Score against a plain sum of the weights, for the layouts it
 // uses in memory (rows of 4 for 3 classes; 32-column chunks with masks for
 // wide rows), and the arg-max helpers against the loops they replace.
+#include "syntax/weights.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,7 +12,7 @@
 #include <vector>
 
 #include "syntax/binio.h"
-#include "syntax/weights.h"
+#include "syntax/hash.h"
 
 namespace dyad::syntax {
 namespace {
@@ -98,6 +100,20 @@ TEST(WeightTableTest, ScoreOfNoFeaturesIsZero) {
   std::vector<int32_t> scores(1024, 7);
   table.Score(nullptr, 0, scores.data());
   for (int c = 0; c < 51; ++c) EXPECT_EQ(scores[c], 0);
+}
+
+// The vector path (four ids a lane, 64-bit products from 32-bit halves) and
+// the tail must give Mix64High's ids exactly: feature rows depend on them.
+TEST(MixFeatureIdsTest, EqualsMix64HighForEveryId) {
+  std::mt19937_64 rng(7);
+  for (int n : {0, 1, 3, 4, 5, 90, 104}) {
+    std::vector<uint64_t> ids(n);
+    for (uint64_t& id : ids) id = rng();
+    if (n > 0) ids[0] = ~uint64_t{0};  // every bit set: carries across the 32-bit halves
+    std::vector<uint64_t> mixed = ids;
+    MixFeatureIds(mixed.data(), n);
+    for (int k = 0; k < n; ++k) EXPECT_EQ(mixed[k], Mix64High(ids[k])) << "n " << n << ", id " << k;
+  }
 }
 
 int LoopArgMax(const std::vector<int32_t>& s) {
