@@ -1747,6 +1747,20 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
       for (const Argument& a : args) {
         if (a.role == ArgRole::kPassiveSubject) try_target(a.head);
       }
+      // A participle in a with-phrase of circumstance says what the main
+      // clause's subject is under: "With severe sanctions imposed by the West,
+      // both countries have grown to rely on each other" -> the West
+      // sanctions both; "With arms supplied by Iran, Russia struck ..."
+      if (targets_.empty() && p.link == PredicateLink::kAcl && p.parent >= 0) {
+        const Predicate& pp = analysis_.predicates()[p.parent];
+        int noun = analysis_.head(v);
+        int with = noun >= 0 ? analysis_.CaseOf(noun) : -1;
+        if (with >= 0 && tokens_[with].lemma == "with" && analysis_.head(noun) == pp.verb) {
+          for (const Argument& pa : analysis_.arguments(pp)) {
+            if (pa.role == ArgRole::kSubject && !pa.inherited) try_target(pa.head);
+          }
+        }
+      }
     }
     // Obliques of place or time ("in Moscow", "during the visit") come last:
     // they are where something happened more often than to whom.

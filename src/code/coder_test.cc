@@ -373,7 +373,8 @@ std::shared_ptr<const lexicon::Lexicon> EmbeddedLexicon() {
                   "# dyad-dict 1 verbs\nblock DEMAND | 100\nverb demand\nblock RELEASE | 0841\nverb release\n"
                   "block ATTACK | 190\nverb attack\nblock KILL | 190\nverb kill\nblock DENY | 016\nverb deny\n"
                   "block VISIT | 042:043\nverb visit\nblock SIGN | 057\nverb sign\n"
-                  "block SUSPEND | 160\nverb suspend\nblock INVESTIGATE | 090\nverb investigate\n"}};
+                  "block SUSPEND | 160\nverb suspend\nblock INVESTIGATE | 090\nverb investigate\n"
+                  "block IMPOSE | 163\nverb impose\n"}};
   lexicon::LoadReport report;
   auto lex = lexicon::Lexicon::LoadTexts(texts, &report);
   for (const std::string& e : report.errors) ADD_FAILURE() << "dictionary error: " << e;
@@ -532,6 +533,46 @@ Eriador Eriador PROPN NNP 9 obj
 )"}),
                      &events);
   EXPECT_EQ(Triples(events), std::vector<std::string>{"IGOWCO ERI 090"});
+}
+
+TEST(CoderTest, ParticipleInAWithPhraseActsOnTheMainSubject) {
+  // "With sanctions imposed by Gondor, Rohan turned to Eriador": Rohan is
+  // under Gondor's sanctions (the participle names no target of its own).
+  Coder coder(EmbeddedLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+With with ADP IN 2 case
+sanctions sanction NOUN NNS 8 obl
+imposed impose VERB VBN 2 acl
+by by ADP IN 5 case
+Gondor Gondor PROPN NNP 3 obl:agent
+, , PUNCT , 8 punct
+Rohan Rohan PROPN NNP 8 nsubj
+turned turn VERB VBD 0 root
+to to ADP IN 10 case
+Eriador Eriador PROPN NNP 8 obl
+. . PUNCT . 8 punct
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"GON ROH 163"});
+  // Only "with" says so: "Despite sanctions imposed by Gondor, Rohan turned to Eriador" says nothing of whom
+  // the sanctions are on.
+  events.clear();
+  coder.CodeDocument(MakeDoc({R"(
+Despite despite ADP IN 2 case
+sanctions sanction NOUN NNS 8 obl
+imposed impose VERB VBN 2 acl
+by by ADP IN 5 case
+Gondor Gondor PROPN NNP 3 obl:agent
+, , PUNCT , 8 punct
+Rohan Rohan PROPN NNP 8 nsubj
+turned turn VERB VBD 0 root
+to to ADP IN 10 case
+Eriador Eriador PROPN NNP 8 obl
+. . PUNCT . 8 punct
+)"}),
+                     &events);
+  for (const Event& e : events) EXPECT_NE(e.code, "163") << e.source.code << " " << e.target.code;
 }
 
 TEST(CoderTest, UnparsedSentenceCodesNothingAndDoesNotCrash) {

@@ -75,5 +75,42 @@ TEST(PlacesPipeline, SeedArticleSigningIsInMoscowWithCoordinates) {
   }
 }
 
+// Issue 4: the seed article with dyad's own dictionaries gives the events it reports and no defence pact.
+TEST(SeedArticle, OwnDictionariesCodeTheEventsItReports) {
+  std::string shared = testing::SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared not present";
+  std::string path = shared + "/examples/russia-iran-treaty.txt";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  lexicon::LexiconFiles files = lexicon::DefaultLexiconFiles();
+  if (files.verbs.empty() || files.actors.empty()) GTEST_SKIP() << "no default dictionaries";
+  auto pipeline = Pipeline::Create(PipelineOptions{});
+  if (!pipeline.ok()) GTEST_SKIP() << "pipeline: " << pipeline.status().ToString();
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Collect sink;
+  RunStats stats;
+  RunOptions run;
+  run.default_date = 20250120;
+  ASSERT_TRUE(pipeline.value()->RunBuffer(text, "russia-iran-treaty.txt", run, &sink, &stats).ok());
+  // Whether an event has a source and target starting with these codes and a code starting with `code`.
+  auto has = [&](std::string_view source, std::string_view code, std::string_view target) {
+    for (const Event& e : sink.all) {
+      if (e.source.code.rfind(source, 0) == 0 && e.code.rfind(code, 0) == 0 && e.target.code.rfind(target, 0) == 0)
+        return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("IRN", "057", "RUS") && has("RUS", "057", "IRN")) << "the treaty signed in Moscow";
+  EXPECT_TRUE(has("IRN", "07", "RUS")) << "Iran's drones for Russia";
+  EXPECT_TRUE(has("RUS", "19", "UKR")) << "Russia's strikes on Ukraine";
+  EXPECT_TRUE(has("WST", "163", "RUS") || has("WST", "163", "IRN")) << "the Western sanctions";
+  EXPECT_TRUE(has("USA", "163", "IRN")) << "the US sanctions on Iran";
+  EXPECT_TRUE(has("IGOEUR", "16", "RUS")) << "the EU's halt of Russian gas imports";
+  EXPECT_TRUE(has("USA", "18", "IRN")) << "the US killing of Soleimani";
+  for (const Event& e : sink.all) {
+    EXPECT_EQ(e.sentence.find("defense pact"), std::string::npos) << "no defence-pact event: " << e.code;
+  }
+}
+
 }  // namespace
 }  // namespace dyad
