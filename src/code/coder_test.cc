@@ -540,7 +540,7 @@ TEST(CoderTest, ParticipleInAWithPhraseActsOnTheMainSubject) {
   // under Gondor's sanctions (the participle names no target of its own).
   Coder coder(EmbeddedLexicon(), CoderOptions());
   std::vector<Event> events;
-  coder.CodeDocument(MakeDoc({R"(
+  const std::string with = R"(
 With with ADP IN 2 case
 sanctions sanction NOUN NNS 8 obl
 imposed impose VERB VBN 2 acl
@@ -552,26 +552,15 @@ turned turn VERB VBD 0 root
 to to ADP IN 10 case
 Eriador Eriador PROPN NNP 8 obl
 . . PUNCT . 8 punct
-)"}),
-                     &events);
+)";
+  coder.CodeDocument(MakeDoc({with}), &events);
   EXPECT_EQ(Triples(events), std::vector<std::string>{"GON ROH 163"});
   // Only "with" says so: "Despite sanctions imposed by Gondor, Rohan turned to Eriador" says nothing of whom
   // the sanctions are on.
   events.clear();
-  coder.CodeDocument(MakeDoc({R"(
-Despite despite ADP IN 2 case
-sanctions sanction NOUN NNS 8 obl
-imposed impose VERB VBN 2 acl
-by by ADP IN 5 case
-Gondor Gondor PROPN NNP 3 obl:agent
-, , PUNCT , 8 punct
-Rohan Rohan PROPN NNP 8 nsubj
-turned turn VERB VBD 0 root
-to to ADP IN 10 case
-Eriador Eriador PROPN NNP 8 obl
-. . PUNCT . 8 punct
-)"}),
-                     &events);
+  std::string despite = with;
+  despite.replace(despite.find("With with"), 9, "Despite despite");
+  coder.CodeDocument(MakeDoc({despite}), &events);
   for (const Event& e : events) EXPECT_NE(e.code, "163") << e.source.code << " " << e.target.code;
 }
 
