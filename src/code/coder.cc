@@ -41,6 +41,15 @@ bool SameCountry(const CodedActor& a, const CodedActor& b) {
   return a.actor_code == b.actor_code;
 }
 
+// Whether `word` is one of `words`.
+template <size_t N>
+bool OneOf(std::string_view word, const std::string_view (&words)[N]) {
+  for (std::string_view w : words) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 // Verbs whose coordinated subject acts jointly, each member with the others:
 // "Russia and Iran signed a treaty", "Arnor and Gondor met", "India and
 // Pakistan agreed to stop firing". Not "supported", "condemned", "attacked".
@@ -51,20 +60,14 @@ bool SymmetricVerb(std::string_view lemma) {
       "exchange",    "hold",    "discuss", "conclude",  "ink",       "shake",     "unite",   "partner",
       "collaborate", "embrace", "renew",   "establish", "settle",    "reach",     "forge",   "seal",
       "strengthen",  "deepen",  "confer",  "consult",   "converse",  "reopen"};
-  for (std::string_view w : kJoint) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return OneOf(lemma, kJoint);
 }
 
 // Verbs of meeting and talking: where they happen is no partner ("NATO
 // leaders meeting in Vilnius").
 bool MeetingVerb(std::string_view lemma) {
   static constexpr std::string_view kMeet[] = {"meet", "talk", "negotiate", "confer", "consult", "discuss", "converse"};
-  for (std::string_view w : kMeet) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return OneOf(lemma, kMeet);
 }
 
 // Nouns of things done together: "Both countries have pledged to increase
@@ -72,10 +75,7 @@ bool MeetingVerb(std::string_view lemma) {
 bool JointNoun(std::string_view lemma) {
   static constexpr std::string_view kJoint[] = {"trade", "tie", "relation", "cooperation", "partnership",
                                                 "collaboration", "dialogue", "talk", "exchange"};
-  for (std::string_view w : kJoint) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return OneOf(lemma, kJoint);
 }
 
 bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
@@ -101,10 +101,7 @@ bool IsTimeWord(std::string_view w) {
   for (size_t i = 0; i < w.size(); ++i)
     low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
   std::string_view l(low, w.size());
-  for (std::string_view t : kTime) {
-    if (l == t) return true;
-  }
-  return false;
+  return OneOf(l, kTime);
 }
 
 bool IsPronoun(const Token& t) { return t.upos == "PRON"; }
@@ -131,10 +128,7 @@ bool IsLocative(const Token& prep) {
 bool CircumstanceNoun(std::string_view lemma) {
   static constexpr std::string_view kNouns[] = {"defiance", "protest",  "response", "retaliation",
                                                 "support",  "solidarity", "violation", "breach"};
-  for (std::string_view w : kNouns) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return OneOf(lemma, kNouns);
 }
 
 // Nouns whose "of" phrase names who asked for the act, not whom it is done
@@ -165,10 +159,7 @@ std::string Upper(std::string_view s) {
 bool CommissiveVerb(std::string_view lemma) {
   static constexpr std::string_view kCommit[] = {"agree", "plan",   "intend", "promise", "pledge",
                                                  "vow",   "commit", "offer",  "decide",  "resolve"};
-  for (std::string_view w : kCommit) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return OneOf(lemma, kCommit);
 }
 
 // The CAMEO 03x code for the intent to do a cooperative act, as the codebook
@@ -249,10 +240,7 @@ std::string ThreatCode(std::string_view code) {
 bool DirectiveVerb(std::string_view lemma) {
   static constexpr std::string_view kAsk[] = {"demand", "urge",  "call",    "appeal", "ask",
                                               "request", "press", "implore", "plead",  "insist"};
-  for (std::string_view w : kAsk) {
-    if (lemma == w) return true;
-  }
-  return false;
+  return OneOf(lemma, kAsk);
 }
 
 // The appeal (02x) or demand (10x) for the act `inner`, as the codebook
@@ -1996,10 +1984,7 @@ void SentenceCoder::CodePredicateImpl(const Predicate& p, std::vector<Event>* ev
     auto civil = [](std::string_view role) {
       static constexpr std::string_view kCivil[] = {"OPP", "CVL", "LEG", "LAB", "EDU", "AGR",
                                                     "HLH", "REL", "BUS", "MED", "REF"};
-      for (std::string_view r : kCivil) {
-        if (role == r) return true;
-      }
-      return false;
+      return OneOf(role, kCivil);
     };
     std::string place_country;
     bool place_looked = false;
@@ -2400,7 +2385,7 @@ void SentenceCoder::ResolveEmbedded(std::vector<Event>* events) {
       static constexpr std::string_view kWish[] = {"bid",    "plan",  "proposal", "request", "attempt", "effort",
                                                    "offer",  "call",  "demand",   "threat",  "right",   "bill",
                                                    "motion", "appeal"};
-      for (std::string_view w : kWish) wished |= to && noun == w;
+      wished |= to && OneOf(noun, kWish);
     }
     if (asked) {
       why = "asked for, not done";
