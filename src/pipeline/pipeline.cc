@@ -44,7 +44,6 @@ struct Job {
   std::shared_ptr<const code::Coder> coder;  // the coder current when the document was read
   std::vector<Event> events;
   std::string error;  // set when a stage threw; the document is then skipped
-  size_t bytes = 0;   // the text's size when it was read (what the in-flight bound counts)
   bool done = false;
 };
 
@@ -151,8 +150,7 @@ class Runner : public text::DocumentSink {
     }
     std::unique_lock<std::mutex> lock(mu_);
     todo_.push_back(job.get());
-    job->bytes = job->doc.text.size();
-    in_flight_bytes_ += job->bytes;
+    in_flight_bytes_ += job->doc.text.size();  // (no stage changes the text)
     in_flight_.push_back(std::move(job));
     work_cv_.notify_one();
     DeliverReady(lock, capacity_, capacity_bytes_);
@@ -226,7 +224,6 @@ class Runner : public text::DocumentSink {
     }
   }
 
-  // Delivers finished jobs from the front; waits while `limit` or more are in flight.
   // Delivers the finished documents at the front; waits while `limit` documents or `limit_bytes` bytes of
   // text are in flight.
   void DeliverReady(std::unique_lock<std::mutex>& lock, size_t limit, size_t limit_bytes) {
@@ -234,7 +231,7 @@ class Runner : public text::DocumentSink {
       if (in_flight_.front()->done) {
         std::unique_ptr<Job> job = std::move(in_flight_.front());
         in_flight_.pop_front();
-        in_flight_bytes_ -= job->bytes;
+        in_flight_bytes_ -= job->doc.text.size();
         lock.unlock();
         Deliver(job.get());
         lock.lock();
