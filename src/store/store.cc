@@ -332,11 +332,12 @@ void BindStatic(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
 }
 
-// Binds the fields of a GDELT row (write::VisitGdelt*Fields) to consecutive parameters of a statement, each
-// as its column's type ('I', 'R', 'T') wants it, with the values a TSV row would give after being read back:
-// unknown numbers are NULL, unknown text '', tabs and line breaks in text are spaces, fixed-point numbers
-// are rounded as printed. Text is copied into buffers the binder keeps (their capacity is reused from row to
-// row), so the binder must outlive the statement's step; one binder per statement.
+// Binds the fields of a GDELT row (write::VisitGdelt*Fields) to consecutive parameters of a statement, with
+// the values a TSV row would give after being read back: an unknown field is NULL in a numeric column and ''
+// in a TEXT one (the column types say which), tabs and line breaks in text are spaces, fixed-point numbers
+// are rounded as printed. (The visitor gives each column's fields in its column's type.) Text is copied into
+// buffers the binder keeps (their capacity is reused from row to row), so the binder must outlive the
+// statement's step; one binder per statement.
 class GdeltBinder : public write::GdeltFields {
  public:
   explicit GdeltBinder(const char* types) : types_(types), columns_(static_cast<int>(std::strlen(types))) {
@@ -351,37 +352,22 @@ class GdeltBinder : public write::GdeltFields {
   // The number of fields given since Start().
   int fields() const { return field_; }
 
-  void Int(int64_t v) override {
-    if (Type() != 'T') return sqlite3_bind_int64(s_, Next(), v), void();
-    char buf[24];
-    BindText(std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)));
-  }
-  void Real(double v) override {
-    if (!std::isfinite(v)) v = 0;
-    if (Type() != 'T') return sqlite3_bind_double(s_, Next(), v), void();
-    char buf[32];
-    BindText(std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)));
-  }
+  void Int(int64_t v) override { sqlite3_bind_int64(s_, Next(), v); }
+  void Real(double v) override { sqlite3_bind_double(s_, Next(), std::isfinite(v) ? v : 0.0); }
   void Fixed(double v, int digits) override {
     if (!std::isfinite(v)) v = 0;
     char buf[48];
     auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, digits);
-    std::string_view printed(buf, static_cast<size_t>(r.ptr - buf));
-    if (Type() == 'T') return BindText(printed);
-    sqlite3_bind_double(s_, Next(), ParseReal(printed));
+    sqlite3_bind_double(s_, Next(), ParseReal(std::string_view(buf, static_cast<size_t>(r.ptr - buf))));
   }
-  void Text(std::string_view v) override {
-    if (Type() != 'T') return Parse(v);
-    BindText(v);
-  }
+  void Text(std::string_view v) override { Bind(BufferOf(v)); }
   void UpperText(std::string_view v) override {
-    if (Type() != 'T') return Parse(v);
     std::string& t = BufferOf(v);
     for (char& c : t) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     Bind(t);
   }
   void Empty() override {
-    if (Type() == 'T') {
+    if (field_ >= columns_ || types_[field_] == 'T') {
       sqlite3_bind_text(s_, Next(), "", 0, SQLITE_STATIC);
     } else {
       sqlite3_bind_null(s_, Next());
@@ -389,7 +375,6 @@ class GdeltBinder : public write::GdeltFields {
   }
 
  private:
-  char Type() const { return field_ < columns_ ? types_[field_] : 'T'; }
   int Next() {
     ++field_;
     return param_++;
@@ -401,20 +386,7 @@ class GdeltBinder : public write::GdeltFields {
     for (char& c : t) c = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
     return t;
   }
-  void BindText(std::string_view v) { Bind(BufferOf(v)); }
   void Bind(const std::string& t) { sqlite3_bind_text(s_, Next(), t.data(), static_cast<int>(t.size()), SQLITE_STATIC); }
-  // Text for a numeric column, read as a TSV reader would (empty = NULL).
-  void Parse(std::string_view v) {
-    if (v.empty()) {
-      sqlite3_bind_null(s_, Next());
-    } else if (Type() == 'I') {
-      int64_t n = 0;
-      std::from_chars(v.data(), v.data() + v.size(), n);
-      sqlite3_bind_int64(s_, Next(), n);
-    } else {
-      sqlite3_bind_double(s_, Next(), ParseReal(v));
-    }
-  }
 
   const char* types_;
   int columns_;
