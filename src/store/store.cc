@@ -10,11 +10,13 @@
 #include <cstring>
 #include <charconv>
 #include <map>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <variant>
 
 #include "cameo/cameo.h"
+#include "store/coding.h"
 #include "store/filter_sql.h"
 #include "store/precoded.h"
 #include "write/write.h"
@@ -281,6 +283,64 @@ const char* const kSchemaV6 =
     "CREATE INDEX events_dyad ON events(a1, a2, day);\n"
     "CREATE INDEX events_dyad_rev ON events(a2, a1, day);\n";
 
+// Version 7: narrow rows. Inserting the two rows of a new event was most of the cost of a bulk load: SQLite's
+// cost per row grows with its columns (bench/store_floor: 74 + 67 columns 133,700 events/s, 40 + 20 columns
+// 290,800). The events table keeps the GDELT columns that filters, indexes, tops and browsing read; the others
+// (date parts, the actors' attribute codes, the actors' geo blocks, ADM codes) are functions of the event's
+// coding, which is its first mention's, and are derived at export. A mention keeps its keys, offsets, date,
+// outlet, actor codes and CAMEO code as columns and the rest of its coding as one value (coding.h); its GDELT
+// columns come from that coding, its document and its event at export.
+constexpr int kEventKept[] = {0,  1,  5,  6,  7,  15, 16, 17, 25, 26, 27, 28, 29,
+                              30, 31, 32, 33, 34, 51, 52, 53, 56, 57, 58, 59, 60};
+constexpr int kEventKeptCount = static_cast<int>(std::size(kEventKept));
+// Our event columns after the kept GDELT ones, in the order PutDocumentInBatch binds them.
+const char* const kEventOwnColumns[][2] = {
+    {"day", "INTEGER"},           // days since 1970-01-01; NULL when the date is unknown
+    {"day_min", "INTEGER"},       // the range of its mentions' days
+    {"day_max", "INTEGER"},
+    {"date_precision", "INTEGER NOT NULL"},
+    {"a1", "TEXT NOT NULL"},      // actor codes cut to 3 characters (country), for the dyad indexes
+    {"a2", "TEXT NOT NULL"},
+    {"dedup_hash", "INTEGER NOT NULL"},
+    {"place_key", "TEXT NOT NULL"},
+    {"place_country", "TEXT NOT NULL"},
+    {"modality", "INTEGER NOT NULL"},
+    {"negated", "INTEGER NOT NULL"},
+    {"plover_type", "TEXT NOT NULL"},
+    {"first_mention", "INTEGER NOT NULL"},
+};
+constexpr int kEventOwnCount = static_cast<int>(std::size(kEventOwnColumns));
+
+// The events table's columns after id, comma-separated: the kept GDELT ones, then ours.
+std::string EventColumnsV7() {
+  std::string s;
+  for (int f : kEventKept) s += std::string(s.empty() ? "" : ", ") + kEventGdeltColumns[f];
+  for (const auto& c : kEventOwnColumns) s += std::string(", ") + c[0];
+  return s;
+}
+
+const char* const kMentionColumnsV7 =
+    "id, event, doc, sentence, event_index, sentence_index, char_start, char_end, date, date_precision, "
+    "MentionSourceName, a1_code, a2_code, code, coding";
+
+std::string CreateTablesV7(const char* events, const char* mentions) {
+  std::string s = std::string("CREATE TABLE ") + events + "(\n  id INTEGER PRIMARY KEY";
+  for (int f : kEventKept) s += std::string(",\n  ") + kEventGdeltColumns[f] + " " + SqlType(kEventGdeltTypes[f]);
+  for (const auto& c : kEventOwnColumns) s += std::string(",\n  ") + c[0] + " " + c[1];
+  s += ");\n";
+  s += std::string("CREATE TABLE ") + mentions +
+       "(\n  id INTEGER PRIMARY KEY, event INTEGER NOT NULL, doc INTEGER NOT NULL, sentence INTEGER NOT NULL,\n"
+       "  event_index INTEGER NOT NULL, sentence_index INTEGER NOT NULL, char_start INTEGER NOT NULL,\n"
+       "  char_end INTEGER NOT NULL, date INTEGER NOT NULL, date_precision INTEGER NOT NULL,\n"
+       "  MentionSourceName TEXT NOT NULL, a1_code TEXT NOT NULL, a2_code TEXT NOT NULL, code TEXT NOT NULL,\n"
+       "  coding BLOB NOT NULL);\n";
+  return s;
+}
+
+const char* const kMentionIndexesV7 =
+    "CREATE INDEX mentions_event ON mentions(event, MentionSourceName, doc);\n"
+    "CREATE INDEX mentions_doc ON mentions(doc);\n";
+
 // Indexes only queries use: dropped during a bulk load (StoreOptions::defer_indexes), built at its end.
 const char* const kDeferrableIndexes[][2] = {
     {"events_dyad", "events(a1, a2, day)"},
@@ -337,11 +397,18 @@ void BindStatic(sqlite3_stmt* s, int i, std::string_view v) {
 // in a TEXT one (the column types say which), tabs and line breaks in text are spaces, fixed-point numbers
 // are rounded as printed. (The visitor gives each column's fields in its column's type.) Text is copied into
 // buffers the binder keeps (their capacity is reused from row to row), so the binder must outlive the
-// statement's step; one binder per statement.
+// statement's step; one binder per statement. With `kept` (ascending field numbers), only those fields are
+// bound, to consecutive parameters; the others are skipped.
 class GdeltBinder : public write::GdeltFields {
  public:
-  explicit GdeltBinder(const char* types) : types_(types), columns_(static_cast<int>(std::strlen(types))) {
+  explicit GdeltBinder(const char* types, std::span<const int> kept = {})
+      : types_(types), columns_(static_cast<int>(std::strlen(types))) {
     text_.resize(static_cast<size_t>(columns_));
+    offset_.assign(static_cast<size_t>(columns_), -1);
+    int n = 0;
+    for (int f = 0; f < columns_; ++f) {
+      if (kept.size() == 0 || std::find(kept.begin(), kept.end(), f) != kept.end()) offset_[static_cast<size_t>(f)] = n++;
+    }
   }
   // Starts a row: the first field goes to parameter `first_param`.
   void Start(sqlite3_stmt* s, int first_param) {
@@ -352,32 +419,52 @@ class GdeltBinder : public write::GdeltFields {
   // The number of fields given since Start().
   int fields() const { return field_; }
 
-  void Int(int64_t v) override { sqlite3_bind_int64(s_, Next(), v); }
-  void Real(double v) override { sqlite3_bind_double(s_, Next(), std::isfinite(v) ? v : 0.0); }
+  void Int(int64_t v) override {
+    if (int p = Next()) sqlite3_bind_int64(s_, p, v);
+  }
+  void Real(double v) override {
+    if (int p = Next()) sqlite3_bind_double(s_, p, std::isfinite(v) ? v : 0.0);
+  }
   void Fixed(double v, int digits) override {
+    int p = Next();
+    if (p == 0) return;
     if (!std::isfinite(v)) v = 0;
     char buf[48];
     auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, digits);
-    sqlite3_bind_double(s_, Next(), ParseReal(std::string_view(buf, static_cast<size_t>(r.ptr - buf))));
+    sqlite3_bind_double(s_, p, ParseReal(std::string_view(buf, static_cast<size_t>(r.ptr - buf))));
   }
-  void Text(std::string_view v) override { Bind(BufferOf(v)); }
+  void Text(std::string_view v) override {
+    if (!Skipped()) Bind(BufferOf(v));
+  }
   void UpperText(std::string_view v) override {
+    if (Skipped()) return;
     std::string& t = BufferOf(v);
     for (char& c : t) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     Bind(t);
   }
   void Empty() override {
-    if (field_ >= columns_ || types_[field_] == 'T') {
-      sqlite3_bind_text(s_, Next(), "", 0, SQLITE_STATIC);
+    const bool text = field_ >= columns_ || types_[field_] == 'T';
+    int p = Next();
+    if (p == 0) return;
+    if (text) {
+      sqlite3_bind_text(s_, p, "", 0, SQLITE_STATIC);
     } else {
-      sqlite3_bind_null(s_, Next());
+      sqlite3_bind_null(s_, p);
     }
   }
 
  private:
+  // The parameter of the next field (0: not bound), and on to the field after it.
   int Next() {
+    const int f = field_++;
+    const int offset = f < columns_ ? offset_[static_cast<size_t>(f)] : -1;
+    return offset < 0 ? 0 : param_ + offset;
+  }
+  // Whether the next field is skipped (then it is passed over; otherwise Bind() takes it).
+  bool Skipped() {
+    if (field_ < columns_ && offset_[static_cast<size_t>(field_)] >= 0) return false;
     ++field_;
-    return param_++;
+    return true;
   }
   // This field's buffer holding `v`, tabs and line breaks made spaces (GDELT's TSV has no escaping).
   std::string& BufferOf(std::string_view v) {
@@ -390,6 +477,7 @@ class GdeltBinder : public write::GdeltFields {
 
   const char* types_;
   int columns_;
+  std::vector<int> offset_;  // per field: its parameter after the first, -1 when skipped
   sqlite3_stmt* s_ = nullptr;
   int param_ = 1;
   int field_ = 0;
@@ -419,8 +507,7 @@ struct Store::Stmts {
   sqlite3_stmt* release = nullptr;
   sqlite3_stmt* upsert_daily = nullptr;
   sqlite3_stmt* upsert_monthly = nullptr;
-  GdeltBinder event_fields{kEventGdeltTypes};      // for insert_event
-  GdeltBinder mention_fields{kMentionGdeltTypes};  // for insert_mention
+  GdeltBinder event_fields{kEventGdeltTypes, kEventKept};  // for insert_event
 
   ~Stmts() {
     for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
@@ -450,7 +537,8 @@ struct Store::Daily {
 
 namespace {
 
-std::string MentionSelectColumns(const char* m) {
+// A version 6 mention row (the migration to version 7 reads them).
+std::string MentionSelectColumnsV6(const char* m) {
   std::string s;
   for (int i = 0; i < 16; ++i) s += std::string(i ? ", " : "") + m + "." + kMentionGdeltColumns[i];
   for (const char* c : kMentionOwnColumns) s += std::string(", ") + m + "." + c;
@@ -458,12 +546,88 @@ std::string MentionSelectColumns(const char* m) {
   return s;
 }
 
+// A mention row with its document's and sentence's columns (MentionJoin), for ReadMention().
+std::string MentionSelectColumns(const char* m) {
+  std::string s;
+  for (const char* c : {"event", "event_index", "sentence_index", "char_start", "char_end", "date", "date_precision",
+                        "a1_code", "a2_code", "code", "coding", "id"}) {
+    s += std::string(s.empty() ? "" : ", ") + m + "." + c;
+  }
+  return s + ", d.doc_id, d.source, d.url, d.date, d.text_length, s.text";
+}
+
 std::string MentionJoin(const char* m) {
   return std::string(" JOIN documents d ON d.id = ") + m + ".doc LEFT JOIN sentences s ON s.id = " + m + ".sentence";
 }
 
-// Reads a row selected with MentionSelectColumns() starting at column `at`.
-Mention ReadMention(sqlite3_stmt* s, int at) {
+// Reads the columns both mention readers end with: the mention's id, then its document's and sentence's
+// (MentionJoin), from column `t`.
+void ReadMentionTail(sqlite3_stmt* s, int t, Mention* m) {
+  m->id = sqlite3_column_int64(s, t);
+  m->doc_id = ColumnText(s, t + 1);
+  m->event.doc_id = m->doc_id;
+  m->source_name = ColumnText(s, t + 2);
+  m->url = ColumnText(s, t + 3);
+  m->doc_date = sqlite3_column_int(s, t + 4);
+  m->doc_length = static_cast<uint64_t>(sqlite3_column_int64(s, t + 5));
+  m->event.sentence = ColumnText(s, t + 6);
+}
+
+// Reads a row selected with MentionSelectColumns() starting at column `at`. False when its coding is damaged.
+bool ReadMention(sqlite3_stmt* s, int at, Mention* out) {
+  Mention& m = *out;
+  m = Mention{};
+  Event& e = m.event;
+  m.event_id = sqlite3_column_int64(s, at);
+  m.event_index = sqlite3_column_int(s, at + 1);
+  e.sentence_index = sqlite3_column_int(s, at + 2);
+  e.char_start = static_cast<uint32_t>(sqlite3_column_int64(s, at + 3));
+  e.char_end = static_cast<uint32_t>(sqlite3_column_int64(s, at + 4));
+  e.date = sqlite3_column_int(s, at + 5);
+  int precision = sqlite3_column_int(s, at + 6);
+  e.date_precision = static_cast<DatePrecision>(precision >= 0 && precision <= 3 ? precision : 3);
+  e.source.code = ColumnText(s, at + 7);
+  e.target.code = ColumnText(s, at + 8);
+  e.code = ColumnText(s, at + 9);
+  const void* blob = sqlite3_column_blob(s, at + 10);
+  const bool ok = DecodeCoding(
+      std::string_view(static_cast<const char*>(blob), static_cast<size_t>(sqlite3_column_bytes(s, at + 10))), &e);
+  ReadMentionTail(s, at + 11, &m);
+  return ok;
+}
+
+// Writes a version 7 mentions row with `q` (INSERT INTO mentions(kMentionColumnsV7)); `coding` is a buffer
+// the caller reuses. False on an SQLite error.
+bool InsertMention(sqlite3_stmt* q, int64_t id, int64_t event, int64_t doc, int64_t sentence, int event_index,
+                   std::string_view source_name, const Event& e, std::string* coding) {
+  Reset r(q, /*rebinds_all=*/true);
+  sqlite3_bind_int64(q, 1, id);
+  sqlite3_bind_int64(q, 2, event);
+  sqlite3_bind_int64(q, 3, doc);
+  sqlite3_bind_int64(q, 4, sentence);
+  sqlite3_bind_int(q, 5, event_index);
+  sqlite3_bind_int(q, 6, e.sentence_index);
+  sqlite3_bind_int64(q, 7, e.char_start);
+  sqlite3_bind_int64(q, 8, e.char_end);
+  sqlite3_bind_int(q, 9, e.date);
+  sqlite3_bind_int(q, 10, static_cast<int>(e.date_precision));
+  BindStatic(q, 11, source_name);
+  BindStatic(q, 12, e.source.code);
+  BindStatic(q, 13, e.target.code);
+  BindStatic(q, 14, e.code);
+  coding->clear();
+  EncodeCoding(e, coding);
+  sqlite3_bind_blob(q, 15, coding->data(), static_cast<int>(coding->size()), SQLITE_STATIC);
+  return sqlite3_step(q) == SQLITE_DONE;
+}
+
+Status DamagedMention(sqlite3_stmt* s, int at) {
+  return Status::Corruption("mention " + std::to_string(sqlite3_column_int64(s, at + 11)) +
+                            ": its stored coding is damaged");
+}
+
+// Reads a row selected with MentionSelectColumnsV6() starting at column `at`.
+Mention ReadMentionV6(sqlite3_stmt* s, int at) {
   Mention m;
   Event& e = m.event;
   int c = at + 16;  // our columns
@@ -528,15 +692,7 @@ Mention ReadMention(sqlite3_stmt* s, int at) {
   e.verb_start = static_cast<uint32_t>(sqlite3_column_int64(s, v4 + 9));
   e.verb_end = static_cast<uint32_t>(sqlite3_column_int64(s, v4 + 10));
   e.doc_tone = sqlite3_column_double(s, at + 13);  // MentionDocTone
-  int t = c + kMentionOwn;
-  m.id = sqlite3_column_int64(s, t);
-  m.doc_id = ColumnText(s, t + 1);
-  e.doc_id = m.doc_id;
-  m.source_name = ColumnText(s, t + 2);
-  m.url = ColumnText(s, t + 3);
-  m.doc_date = sqlite3_column_int(s, t + 4);
-  m.doc_length = static_cast<uint64_t>(sqlite3_column_int64(s, t + 5));
-  e.sentence = ColumnText(s, t + 6);
+  ReadMentionTail(s, c + kMentionOwn, &m);
   return m;
 }
 
@@ -647,12 +803,17 @@ Status Store::Migrate() {
         SchemaV4(),
         SchemaV5(),
         kSchemaV6,
+        "",  // version 7: MigrateToV7() (each mention's coding is encoded in C++)
     };
     static_assert(std::size(steps) == kSchemaVersion, "one migration step per schema version");
     for (; version < kSchemaVersion; ++version) {
       const int next = version + 1;
-      Status s = Exec("BEGIN IMMEDIATE;" + steps[next - 1] + "INSERT INTO schema_version VALUES(" +
-                      std::to_string(next) + ", " + std::to_string(date_added_) + "); COMMIT");
+      Status s = Exec("BEGIN IMMEDIATE");
+      if (s.ok()) s = next == 7 ? MigrateToV7() : Exec(steps[next - 1]);
+      if (s.ok()) {
+        s = Exec("INSERT INTO schema_version VALUES(" + std::to_string(next) + ", " + std::to_string(date_added_) +
+                 "); COMMIT");
+      }
       if (!s.ok()) {
         Exec("ROLLBACK");
         return s;
@@ -697,6 +858,58 @@ Status Store::Migrate() {
   return Status::Ok();
 }
 
+Status Store::MigrateToV7() {
+  // The indexes the events table has now (a bulk load in progress has dropped the query-only ones).
+  std::vector<std::string> had;
+  {
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(db_, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'", -1, &q,
+                           nullptr) != SQLITE_OK) {
+      return Error("migrate to version 7");
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) had.push_back(ColumnText(q, 0));
+    sqlite3_finalize(q);
+  }
+  Status s = Exec(CreateTablesV7("events_v7", "mentions_v7") + "INSERT INTO events_v7(id, " + EventColumnsV7() +
+                  ") SELECT id, " + EventColumnsV7() + " FROM events; DROP TABLE events; "
+                  "ALTER TABLE events_v7 RENAME TO events; CREATE INDEX events_dedup ON events(dedup_hash, day);");
+  if (!s.ok()) return s;
+  for (const auto& [name, def] : kDeferrableIndexes) {
+    if (std::find(had.begin(), had.end(), name) == had.end() || std::string_view(def).substr(0, 7) != "events(") {
+      continue;
+    }
+    s = Exec(std::string("CREATE INDEX ") + name + " ON " + def);
+    if (!s.ok()) return s;
+  }
+  // Each mention row read with the version 6 reader and written with its coding encoded. A mention whose
+  // document row is missing (it cannot be, but an old file may be damaged) keeps its row.
+  sqlite3_stmt* q = nullptr;
+  sqlite3_stmt* w = nullptr;
+  const std::string read = "SELECT m.doc, m.sentence, m.MentionSourceName, " + MentionSelectColumnsV6("m") +
+                           " FROM mentions m LEFT JOIN documents d ON d.id = m.doc LEFT JOIN sentences s ON s.id = "
+                           "m.sentence ORDER BY m.id";
+  const std::string write = std::string("INSERT INTO mentions_v7(") + kMentionColumnsV7 +
+                            ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  if (sqlite3_prepare_v2(db_, read.c_str(), -1, &q, nullptr) != SQLITE_OK ||
+      sqlite3_prepare_v2(db_, write.c_str(), -1, &w, nullptr) != SQLITE_OK) {
+    s = Error("migrate mentions to version 7");
+  }
+  std::string coding;
+  int rc = SQLITE_DONE;
+  while (s.ok() && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    Mention m = ReadMentionV6(q, 3);
+    if (!InsertMention(w, m.id, m.event_id, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), m.event_index,
+                       ColumnText(q, 2), m.event, &coding)) {
+      s = Error("migrate mention");
+    }
+  }
+  if (s.ok() && rc != SQLITE_DONE) s = Error("read mentions to migrate");
+  sqlite3_finalize(q);
+  sqlite3_finalize(w);
+  if (!s.ok()) return s;
+  return Exec(std::string("DROP TABLE mentions; ALTER TABLE mentions_v7 RENAME TO mentions;") + kMentionIndexesV7);
+}
+
 Status Store::Prepare() {
   auto prep = [this](const std::string& sql, sqlite3_stmt** out) -> Status {
     if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) != SQLITE_OK) {
@@ -729,20 +942,13 @@ Status Store::Prepare() {
                  &st.insert_sentence)).ok())
     return s;
   if (fts_ && !(s = prep("INSERT INTO sentences_fts(rowid, text) VALUES(?,?)", &st.insert_fts)).ok()) return s;
-  std::string sql = "INSERT INTO events(";
-  for (int i = 0; i < 61; ++i) sql += std::string(kEventGdeltColumns[i]) + ", ";
-  sql += "day, day_min, day_max, date_precision, a1, a2, dedup_hash, place_key, place_country, modality, negated, plover_type, "
-         "first_mention) VALUES(";
-  for (int i = 0; i < 61 + 13; ++i) sql += i ? ",?" : "?";
+  std::string sql = "INSERT INTO events(" + EventColumnsV7() + ") VALUES(";
+  for (int i = 0; i < kEventKeptCount + kEventOwnCount; ++i) sql += i ? ",?" : "?";
   sql += ")";
   if (!(s = prep(sql, &st.insert_event)).ok()) return s;
-  sql = "INSERT INTO mentions(id, ";
-  for (int i = 0; i < 16; ++i) sql += std::string(kMentionGdeltColumns[i]) + ", ";
-  for (int i = 0; i < kMentionOwn; ++i) sql += std::string(i ? ", " : "") + kMentionOwnColumns[i];
-  sql += ") VALUES(";
-  for (int i = 0; i < 1 + 16 + kMentionOwn; ++i) sql += i ? ",?" : "?";
-  sql += ")";
-  if (!(s = prep(sql, &st.insert_mention)).ok()) return s;
+  if (!(s = prep(std::string("INSERT INTO mentions(") + kMentionColumnsV7 + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 &st.insert_mention)).ok())
+    return s;
   if (!(s = prep("SELECT id, day_min, place_key, GLOBALEVENTID, DATEADDED, day_max, a1, a2, day, EventRootCode, "
                  "QuadClass FROM events WHERE dedup_hash = ?1 AND day BETWEEN ?2 AND ?3",
                  &st.find_event)).ok())
@@ -993,7 +1199,7 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
         Reset r(q);
         sqlite3_bind_int64(q, 1, new_first);
         if (sqlite3_step(q) != SQLITE_ROW) return Error("read mention");
-        m = ReadMention(q, 0);
+        if (!ReadMention(q, 0, &m)) return DamagedMention(q, 0);
       }
       // Re-derive the GDELT event columns from the new representative mention.
       Document doc;
@@ -1001,7 +1207,7 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
       doc.source = m.source_name;
       doc.date = m.doc_date;
       std::string sql = "UPDATE events SET first_mention = " + std::to_string(new_first);
-      for (int i = 0; i < 61; ++i) {
+      for (int i : kEventKept) {
         if (i == 0 || (i >= 31 && i <= 33) || i == 59) continue;  // keep the id, counts, date added
         sql += std::string(", ") + kEventGdeltColumns[i] + " = ?" + std::to_string(i + 1);
       }
@@ -1118,7 +1324,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
   context_doc.url = doc.url;
   context_doc.source = doc.source;
   context_doc.date = doc.date;
-  std::string key, place_key, a1, a2, json_geo[2], json_quantities;
+  std::string key, place_key, a1, a2, coding;
   int last_sentence = -1;
   int64_t sentence_rowid = 0;
   const DedupOptions& dd = options_.dedup;
@@ -1185,7 +1391,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
                                 " fields");
       }
       sqlite3_bind_int64(q, 1, static_cast<int64_t>(global_id));
-      int k = 62;
+      int k = kEventKeptCount + 1;
       for (int n = 0; n < 3; ++n) {  // day, day_min, day_max
         if (e.date > 0) {
           sqlite3_bind_int64(q, k++, day);
@@ -1233,96 +1439,9 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       }
     }
 
-    sqlite3_stmt* q = st.insert_mention;
-    {
-      Reset r(q, /*rebinds_all=*/true);
-      sqlite3_bind_int64(q, 1, mention_id);
-      st.mention_fields.Start(q, 2);
-      write::VisitGdeltMentionFields(e, context, &st.mention_fields);
-      if (st.mention_fields.fields() != 16) {
-        return Status::Internal("write stage gave a mentions row of " + std::to_string(st.mention_fields.fields()) +
-                                " fields");
-      }
-      sqlite3_bind_int64(q, 2, found.global_id);   // the event's GLOBALEVENTID
-      sqlite3_bind_int64(q, 3, found.date_added);  // EventTimeDate: when the event was first stored
-      sqlite3_bind_int64(q, 14, static_cast<int64_t>(doc.text_length));  // MentionDocLen
-      sqlite3_bind_double(q, 15, std::isfinite(e.doc_tone) ? e.doc_tone : 0.0);  // MentionDocTone
-      int k = 18;
-      sqlite3_bind_int64(q, k++, event_id);
-      sqlite3_bind_int64(q, k++, doc_rowid);
-      sqlite3_bind_int64(q, k++, sentence_rowid);
-      sqlite3_bind_int(q, k++, static_cast<int>(i));
-      sqlite3_bind_int(q, k++, e.sentence_index);
-      sqlite3_bind_int64(q, k++, e.char_start);
-      sqlite3_bind_int64(q, k++, e.char_end);
-      sqlite3_bind_int(q, k++, e.date);
-      for (const EventActor* a : {&e.source, &e.target}) {
-        BindStatic(q, k++, a->code);
-        BindStatic(q, k++, a->text);
-        BindStatic(q, k++, a->country);
-        sqlite3_bind_int64(q, k++, a->char_start);
-        sqlite3_bind_int64(q, k++, a->char_end);
-        BindStatic(q, k++, a->entry);
-        BindStatic(q, k++, a->via);
-      }
-      BindStatic(q, k++, e.code);
-      BindStatic(q, k++, e.root);
-      sqlite3_bind_int(q, k++, e.quad_class);
-      sqlite3_bind_double(q, k++, std::isfinite(e.goldstein) ? e.goldstein : 0.0);
-      sqlite3_bind_int(q, k++, e.negated ? 1 : 0);
-      sqlite3_bind_int(q, k++, static_cast<int>(e.modality));
-      BindStatic(q, k++, e.verb);
-      BindStatic(q, k++, e.pattern);
-      BindStatic(q, k++, e.pattern_entry);
-      BindStatic(q, k++, e.plover_type);
-      BindStatic(q, k++, e.plover_mode);
-      sqlite3_bind_int(q, k++, e.location ? 1 : 0);
-      if (e.location) {
-        BindStatic(q, k++, e.location->name);
-        BindStatic(q, k++, e.location->country);
-        sqlite3_bind_double(q, k++, e.location->lat);
-        sqlite3_bind_double(q, k++, e.location->lon);
-        BindStatic(q, k++, e.location->feature_id);
-      } else {
-        for (int n = 0; n < 5; ++n) sqlite3_bind_null(q, k++);  // NULL as in version 3 stores
-      }
-      sqlite3_bind_int(q, k++, static_cast<int>(e.date_precision));
-      // Version 4 columns.
-      if (e.location) {
-        sqlite3_bind_int(q, k++, e.location->geo_type);
-        BindStatic(q, k++, e.location->fips_country);
-        BindStatic(q, k++, e.location->adm1);
-        sqlite3_bind_int64(q, k++, e.location->char_start);
-        sqlite3_bind_int64(q, k++, e.location->char_end);
-      } else {
-        sqlite3_bind_int(q, k++, 0);
-        BindStatic(q, k++, "");
-        BindStatic(q, k++, "");
-        sqlite3_bind_int(q, k++, 0);
-        sqlite3_bind_int(q, k++, 0);
-      }
-      const std::optional<EventLocation>* actor_geo[2] = {&e.source_location, &e.target_location};
-      for (int g = 0; g < 2; ++g) {
-        if (*actor_geo[g]) {
-          json_geo[g].clear();
-          AppendLocationJson(**actor_geo[g], &json_geo[g]);
-          BindStatic(q, k++, json_geo[g]);
-        } else {
-          sqlite3_bind_null(q, k++);
-        }
-      }
-      if (!e.quantities.empty()) {
-        json_quantities.clear();
-        AppendQuantitiesJson(e.quantities, &json_quantities);
-        BindStatic(q, k++, json_quantities);
-      } else {
-        sqlite3_bind_null(q, k++);
-      }
-      sqlite3_bind_double(q, k++, std::isfinite(e.sentence_tone) ? e.sentence_tone : 0.0);
-      sqlite3_bind_int64(q, k++, e.verb_start);
-      sqlite3_bind_int64(q, k++, e.verb_end);
-      if (k - 1 != sqlite3_bind_parameter_count(q)) return Status::Internal("mentions row: parameters left unbound");
-      if (sqlite3_step(q) != SQLITE_DONE) return Error("write mention");
+    if (!InsertMention(st.insert_mention, mention_id, event_id, doc_rowid, sentence_rowid, static_cast<int>(i),
+                       doc.source, e, &coding)) {
+      return Error("write mention");
     }
     if (merged) {
       // Joined an event: counts and date range updated in place (index lookups, not a recount).
@@ -1345,7 +1464,10 @@ Result<std::vector<Mention>> Store::MentionsOf(int64_t event_id) {
   Reset r(s);
   sqlite3_bind_int64(s, 1, event_id);
   int rc;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(ReadMention(s, 0));
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    out.emplace_back();
+    if (!ReadMention(s, 0, &out.back())) return DamagedMention(s, 0);
+  }
   if (rc != SQLITE_DONE) return Error("read mentions");
   return out;
 }
@@ -1463,7 +1585,11 @@ Result<std::vector<StoredEvent>> Store::Query(const QueryFilter& filter) {
     ev.num_mentions = sqlite3_column_int(s, 3);
     ev.num_sources = sqlite3_column_int(s, 4);
     ev.num_articles = sqlite3_column_int(s, 5);
-    ev.first = ReadMention(s, 6);
+    if (!ReadMention(s, 6, &ev.first)) {
+      Status d = DamagedMention(s, 6);
+      sqlite3_finalize(s);
+      return d;
+    }
     out.push_back(std::move(ev));
   }
   sqlite3_finalize(s);
@@ -1699,7 +1825,11 @@ Result<int64_t> Store::ExportGdelt(std::FILE* events_out, std::FILE* mentions_ou
       ev.num_mentions = sqlite3_column_int(s, 3);
       ev.num_sources = sqlite3_column_int(s, 4);
       ev.num_articles = sqlite3_column_int(s, 5);
-      ev.first = ReadMention(s, 6);
+      if (!ReadMention(s, 6, &ev.first)) {
+        Status d = DamagedMention(s, 6);
+        sqlite3_finalize(s);
+        return d;
+      }
       AppendGdeltRow(ev, &buf);
       ++rows;
       if (buf.size() > (1 << 16) && !flush(events_out)) break;
@@ -1709,18 +1839,24 @@ Result<int64_t> Store::ExportGdelt(std::FILE* events_out, std::FILE* mentions_ou
     if (!flush(events_out)) return Status::IOError("writing the events file failed");
   }
   if (mentions_out != nullptr) {
-    std::string sql = "SELECT m.GLOBALEVENTID, m.EventTimeDate, m.MentionDocLen, " + MentionSelectColumns("m") +
-                      " FROM mentions m" + MentionJoin("m") + " ORDER BY m.event, m.id";
+    // A mention's GLOBALEVENTID and EventTimeDate are its event's, MentionDocLen its document's length.
+    std::string sql = "SELECT e.GLOBALEVENTID, e.DATEADDED, d.text_length, " + MentionSelectColumns("m") +
+                      " FROM mentions m JOIN events e ON e.id = m.event" + MentionJoin("m") + " ORDER BY m.event, m.id";
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Error("prepare export");
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      Mention m = ReadMention(s, 3);
+      Mention m;
+      if (!ReadMention(s, 3, &m)) {
+        Status d = DamagedMention(s, 3);
+        sqlite3_finalize(s);
+        return d;
+      }
       Document doc;
       doc.url = m.url;
       doc.source = m.source_name;
       doc.date = m.doc_date;
-      // The stored event id and document length; MentionDocTone is the stored one already (ReadMention).
+      // The stored event id and document length; MentionDocTone is the coding's document tone.
       write::GdeltTsv tsv(&buf);
       WithStoredInts fields(&tsv, {{0, sqlite3_column_int64(s, 0)}, {12, sqlite3_column_int64(s, 2)}});
       write::VisitGdeltMentionFields(m.event, write::EventContext{&doc, m.event_index, sqlite3_column_int64(s, 1)},

@@ -47,7 +47,7 @@ struct Where;  // filter_sql.h
 }  // namespace internal
 
 // The schema version this code writes; Open() migrates older files up to it.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct DedupOptions {
   bool enabled = true;
@@ -215,6 +215,7 @@ class Store {
  private:
   Store(sqlite3* db, const StoreOptions& options);
   Status Migrate();
+  Status MigrateToV7();
   Status Prepare();
   Status Begin();
   Result<PutResult> PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events);
