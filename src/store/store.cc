@@ -253,8 +253,23 @@ int64_t NextMonthStartDay(int64_t day) {
 }
 
 // The same in SQL.
-std::string MonthOfDaySql(const std::string& day) {
-  return "CAST(julianday(" + day + " * 86400, 'unixepoch', 'start of month') - 2440587.5 AS INTEGER)";
+// (dyad_month_start, registered on every connection the store opens: SQLite's date functions format and parse
+// a date string per row, which made building the monthly summary at the end of a bulk load cost as much as an
+// index.)
+std::string MonthOfDaySql(const std::string& day) { return "dyad_month_start(" + day + ")"; }
+
+void MonthStartFunction(sqlite3_context* c, int, sqlite3_value** v) {
+  if (sqlite3_value_type(v[0]) == SQLITE_NULL) {
+    sqlite3_result_null(c);
+    return;
+  }
+  const int64_t day = sqlite3_value_int64(v[0]);
+  // Days outside years 1..9999 have no month here; SQLite's own functions give NULL there too.
+  if (day < -719162 || day > 2932896) {
+    sqlite3_result_null(c);
+    return;
+  }
+  sqlite3_result_int64(c, MonthStartDay(day));
 }
 
 // The monthly summary's rows computed from the daily ones (a migration, the end of a bulk load).
@@ -744,6 +759,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     return Status::IOError("cannot open store " + path + ": " + msg);
   }
   sqlite3_busy_timeout(db, 10000);
+  sqlite3_create_function(db, "dyad_month_start", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                          MonthStartFunction, nullptr, nullptr);
   std::unique_ptr<Store> store(new Store(db, options));
   if (!options.read_only) {
     // Larger pages: fewer b-tree splits for the wide event rows (a no-op on an existing file).
@@ -759,6 +776,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto deferred = store->QueryInt("SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'");
   if (!deferred.ok()) return deferred.status();
   store->indexes_deferred_ = deferred.value() != 0;
+  if (!options.read_only && store->indexes_deferred_ && options.defer_indexes) {
+    s = store->Exec("PRAGMA wal_autocheckpoint=16384");  // a resumed bulk load (SetIndexesDeferred)
+    if (!s.ok()) return Status::IOError("cannot open store " + path + ": " + s.message());
+  }
   if (!options.read_only) {
     if (options.defer_indexes && !store->indexes_deferred_) {
       auto empty = store->QueryInt("SELECT NOT EXISTS (SELECT 1 FROM events)");
@@ -1067,15 +1088,28 @@ Status Store::FlushDaily() {
 
 Status Store::SetIndexesDeferred(bool deferred) {
   std::string sql = "BEGIN IMMEDIATE;";
-  for (const auto& [name, def] : kDeferrableIndexes) {
-    sql += deferred ? std::string("DROP INDEX IF EXISTS ") + name + ";"
-                    : std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + def + ";";
+  if (deferred) {
+    for (const auto& [name, def] : kDeferrableIndexes) sql += std::string("DROP INDEX IF EXISTS ") + name + ";";
+    sql += "INSERT OR REPLACE INTO meta VALUES('indexes', 'deferred');";
+  } else {
+    // The events' indexes first (the summary is built by walking events_day); then the summary tables, which
+    // are not kept during a bulk load either (readers fall back to the events) because one pass at the end is
+    // cheaper than a random update per event; then the summary's own indexes, by one sort each rather than a
+    // random insert per summary row.
+    sql += "DELETE FROM meta WHERE key = 'indexes'; DROP INDEX IF EXISTS daily_a2; DROP INDEX IF EXISTS daily_day;";
+    for (const auto& [name, def] : kDeferrableIndexes) {
+      if (std::string_view(def).substr(0, 7) == "events(") {
+        sql += std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + def + ";";
+      }
+    }
+    sql += "DELETE FROM daily; " + InsertDailyFromEvents() + "; DELETE FROM monthly; INSERT INTO monthly " +
+           MonthlyFromDaily() + ";";
+    for (const auto& [name, def] : kDeferrableIndexes) {
+      if (std::string_view(def).substr(0, 7) != "events(") {
+        sql += std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + def + ";";
+      }
+    }
   }
-  // While deferred, the summary table is not kept either (readers fall back to the events): it is built
-  // from the events in one pass at the end, which is cheaper than a random update per event.
-  sql += deferred ? "INSERT OR REPLACE INTO meta VALUES('indexes', 'deferred');"
-                  : "DELETE FROM meta WHERE key = 'indexes'; DELETE FROM daily; " +
-                        InsertDailyFromEvents() + "; DELETE FROM monthly; INSERT INTO monthly " + MonthlyFromDaily() + ";";
   sql += "COMMIT";
   Status s = Exec(sql);
   if (!s.ok()) {
@@ -1083,7 +1117,10 @@ Status Store::SetIndexesDeferred(bool deferred) {
     return s;
   }
   indexes_deferred_ = deferred;
-  return Status::Ok();
+  // A bulk load checkpoints the write-ahead log every 128 MB instead of every 8 MB: the same index pages are
+  // copied into the file far less often (store_bench: +30% events/s in elapsed time, CPU time unchanged). The
+  // log stays bounded; FinishLoad() empties it.
+  return Exec(deferred ? "PRAGMA wal_autocheckpoint=16384" : "PRAGMA wal_autocheckpoint=1000");
 }
 
 bool Store::SummaryFresh() {
@@ -1096,8 +1133,9 @@ Status Store::FinishLoad() {
   Status s = Commit();
   if (!s.ok() || !indexes_deferred_ || options_.read_only) return s;
   s = SetIndexesDeferred(false);
-  // Statistics for the planner, from a sample of each index (a full ANALYZE reads them all).
-  if (s.ok()) s = Exec("PRAGMA analysis_limit=2000; ANALYZE");
+  // Statistics for the planner, from a sample of each index (a full ANALYZE reads them all); the log the
+  // load left is copied into the file and cut back to nothing.
+  if (s.ok()) s = Exec("PRAGMA analysis_limit=2000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)");
   return s;
 }
 
