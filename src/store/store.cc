@@ -18,6 +18,7 @@
 #include "cameo/cameo.h"
 #include "store/coding.h"
 #include "store/filter_sql.h"
+#include "store/key_filter.h"
 #include "store/precoded.h"
 #include "write/write.h"
 
@@ -533,6 +534,13 @@ struct Store::Stmts {
   }
 };
 
+struct Store::Filters {
+  KeyFilter doc_ids;   // Fnv(doc_id)
+  KeyFilter contents;  // content_hash
+  KeyFilter dedup;     // events' dedup_hash
+  bool ready = false;
+};
+
 struct Store::Daily {
   struct Key {
     std::string a1, a2;
@@ -714,7 +722,7 @@ Mention ReadMentionV6(sqlite3_stmt* s, int at) {
 }  // namespace
 
 Store::Store(sqlite3* db, const StoreOptions& options)
-    : db_(db), options_(options), stmts_(new Stmts), daily_(new Daily) {
+    : db_(db), options_(options), stmts_(new Stmts), daily_(new Daily), filters_(new Filters) {
   date_added_ = write::NowDateAdded();
 }
 
@@ -1017,6 +1025,10 @@ Status Store::Begin() {
   Reset r(stmts_->begin);
   if (sqlite3_step(stmts_->begin) != SQLITE_DONE) return Error("begin");
   in_txn_ = true;
+  // Another connection that wrote since our last batch makes the filters stale: rebuilt when next needed.
+  auto version = QueryInt("PRAGMA data_version");
+  if (!version.ok() || version.value() != data_version_) filters_->ready = false;
+  data_version_ = version.ok() ? version.value() : -1;
   auto next = QueryInt("SELECT coalesce(max(id), 0) + 1 FROM mentions");
   if (!next.ok()) {
     Rollback();
@@ -1294,14 +1306,55 @@ Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vecto
   return r;
 }
 
+Status Store::EnsureFilters() {
+  Filters& f = *filters_;
+  if (!indexes_deferred_) {
+    // Outside a bulk load the store may be large and the input small: reading every key to build the
+    // filters would cost more than the lookups they save. Empty filters claim nothing.
+    f.doc_ids = f.contents = f.dedup = KeyFilter();
+    return Status::Ok();
+  }
+  if (f.ready && !f.doc_ids.full() && !f.contents.full() && !f.dedup.full()) return Status::Ok();
+  auto docs = QueryInt("SELECT count(*) FROM documents");
+  if (!docs.ok()) return docs.status();
+  auto events = QueryInt("SELECT count(*) FROM events");
+  if (!events.ok()) return events.status();
+  // Room for twice what is there (at least 64k keys), so a growing load rebuilds them a few times only.
+  const size_t doc_room = std::max<size_t>(65536, 2 * static_cast<size_t>(docs.value()));
+  f.doc_ids.Reset(doc_room);
+  f.contents.Reset(doc_room);
+  f.dedup.Reset(std::max<size_t>(65536, 2 * static_cast<size_t>(events.value())));
+  for (const char* sql : {"SELECT doc_id, content_hash FROM documents", "SELECT dedup_hash FROM events"}) {
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &q, nullptr) != SQLITE_OK) return Error("read keys");
+    const bool documents = sqlite3_column_count(q) == 2;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+      if (documents) {
+        f.doc_ids.Add(Fnv(ColumnText(q, 0)));
+        f.contents.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 1)));
+      } else {
+        f.dedup.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 0)));
+      }
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return Error("read keys");
+  }
+  f.ready = true;
+  return Status::Ok();
+}
+
 Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events) {
   PutResult result;
-  Status s;
+  Status s = EnsureFilters();
+  if (!s.ok()) return s;
   Stmts& st = *stmts_;
+  Filters& filters = *filters_;
 
   // Same id: unchanged, or replaced.
   int64_t doc_rowid = 0;
-  {
+  const uint64_t doc_key = Fnv(doc.id);
+  if (filters.doc_ids.MayContain(doc_key)) {
     Reset r(st.find_doc);
     BindText(st.find_doc, 1, doc.id);
     int rc = sqlite3_step(st.find_doc);
@@ -1315,7 +1368,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       return Error("find document");
     }
   }
-  if (doc_rowid == 0) {
+  if (doc_rowid == 0 && filters.contents.MayContain(doc.content_hash)) {
     // Same content under another id (a re-posted article): skipped.
     Reset r(st.find_hash);
     sqlite3_bind_int64(st.find_hash, 1, static_cast<int64_t>(doc.content_hash));
@@ -1349,6 +1402,8 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
     sqlite3_bind_int(ds, i++, static_cast<int>(events.size()));
     sqlite3_bind_int64(ds, i++, date_added_);
     if (sqlite3_step(ds) != SQLITE_DONE) return Error("write document");
+    filters.doc_ids.Add(doc_key);
+    filters.contents.Add(doc.content_hash);
   }
   if (doc_rowid) {
     result.outcome = PutOutcome::kReplaced;
@@ -1407,7 +1462,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
     place_key = PlaceKey(e);
     int64_t day = e.date > 0 ? DayNumber(e.date) : 0;
     FoundEvent found;
-    if (dd.enabled && e.date > 0) {
+    if (dd.enabled && e.date > 0 && filters.dedup.MayContain(static_cast<uint64_t>(dedup_hash))) {
       auto fe = FindEvent(e, day, dedup_hash, place_key);
       if (!fe.ok()) return fe.status();
       found = std::move(fe.value());
@@ -1457,6 +1512,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       if (k - 1 != sqlite3_bind_parameter_count(q)) return Status::Internal("events row: parameters left unbound");
       if (sqlite3_step(q) != SQLITE_DONE) return Error("write event");
       event_id = sqlite3_last_insert_rowid(db_);
+      filters.dedup.Add(static_cast<uint64_t>(dedup_hash));
       found.global_id = static_cast<int64_t>(global_id);
       found.date_added = date_added_;
       ++result.new_events;

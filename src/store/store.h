@@ -226,6 +226,10 @@ class Store {
     int64_t day = 0;
     int quad = 0;
   };
+  // Bloom filters of the stored document ids, content hashes and dedup hashes (key_filter.h), kept during a
+  // bulk load so that the lookups of new documents and events, which find nothing, are skipped.
+  struct Filters;
+  Status EnsureFilters();
   struct Daily;  // pending per-day summary deltas of the open batch (store.cc)
   Status FlushDaily();
   // False while a bulk load is under way (its summary rows are written at its end): read the events then.
@@ -246,6 +250,8 @@ class Store {
   int64_t next_mention_id_ = 1;
   bool indexes_deferred_ = false;
   std::unique_ptr<Daily> daily_;
+  std::unique_ptr<Filters> filters_;
+  int64_t data_version_ = -1;  // PRAGMA data_version at the last Begin(): another writer changes it
 
   // --- Browsing (dyad serve): src/store/browse.cc ---
  public:

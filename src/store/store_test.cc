@@ -311,6 +311,38 @@ TEST(IdempotencyTest, SameContentUnderAnotherIdIsADuplicate) {
   EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM mentions"), 1);
 }
 
+// A bulk load skips the lookups of keys its filters say are new (key_filter.h); what it stores must not
+// change: repeats, re-posts and merges are found as without them, also when another connection wrote the
+// keys after the filters were built.
+TEST(IdempotencyTest, BulkLoadFindsRepeatsDuplicatesAndMergesAlsoAfterAnotherWriter) {
+  TempDb tmp;
+  auto a = OpenStore(tmp.path(), {.defer_indexes = true});
+  ASSERT_NE(a, nullptr);
+  Put(a.get(), MakeDoc("first", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  ASSERT_TRUE(a->indexes_deferred());
+  EXPECT_EQ(Put(a.get(), MakeDoc("first", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)}).outcome,
+            PutOutcome::kUnchanged);
+  {
+    auto b = OpenStore(tmp.path(), {.defer_indexes = true});
+    ASSERT_NE(b, nullptr);
+    Put(b.get(), MakeDoc("x", 20250105, "AFP", 4242), {MakeEvent("USAGOV", "111", "CHNGOV", 20250105)});
+  }
+  // `a` built its filters before `b` wrote: it must still see b's document, content and event.
+  EXPECT_EQ(Put(a.get(), MakeDoc("x", 20250105, "AFP", 4242), {MakeEvent("USAGOV", "111", "CHNGOV", 20250105)})
+                .outcome,
+            PutOutcome::kUnchanged);
+  PutResult dup = Put(a.get(), MakeDoc("x-repost", 20250105, "AFP", 4242), {});
+  EXPECT_EQ(dup.outcome, PutOutcome::kDuplicate);
+  EXPECT_EQ(dup.duplicate_of, "x");
+  PutResult merged =
+      Put(a.get(), MakeDoc("y", 20250105, "Reuters"), {MakeEvent("USAGOV", "111", "CHNGOV", 20250105)});
+  EXPECT_EQ(merged.merged_mentions, 1);
+  ASSERT_TRUE(a->FinishLoad().ok());
+  EXPECT_EQ(Int(a.get(), "SELECT count(*) FROM events"), 2);
+  EXPECT_EQ(Int(a.get(), "SELECT count(*) FROM documents"), 3);
+  EXPECT_EQ(Int(a.get(), "SELECT NumMentions FROM events WHERE Actor1Code = 'USAGOV'"), 2);
+}
+
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
   TempDb tmp;
   {
