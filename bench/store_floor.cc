@@ -38,11 +38,15 @@ bool Exec(sqlite3* db, const std::string& sql) {
 }
 
 // A table of `columns` columns after the rowid, every third one TEXT, and its insert statement.
-sqlite3_stmt* MakeTable(sqlite3* db, const char* name, int columns) {
+sqlite3_stmt* MakeTable(sqlite3* db, const char* name, int columns, bool blob) {
   std::string create = std::string("CREATE TABLE ") + name + "(id INTEGER PRIMARY KEY";
   std::string insert = std::string("INSERT INTO ") + name + " VALUES(NULL";
   for (int i = 0; i < columns; ++i) {
     create += ", c" + std::to_string(i) + (i % 3 == 0 ? " TEXT" : " INTEGER");
+    insert += ",?";
+  }
+  if (blob) {
+    create += ", coding BLOB";
     insert += ",?";
   }
   if (!Exec(db, create + ")")) return nullptr;
@@ -53,8 +57,9 @@ sqlite3_stmt* MakeTable(sqlite3* db, const char* name, int columns) {
 
 // Events per second of elapsed time, median of `runs`, for an events row of `event_columns` and a
 // mentions row of `mention_columns` (0: none); `checkpoints` false turns WAL checkpoints off.
-double Run(const std::string& path, int64_t events, int event_columns, int mention_columns, bool checkpoints,
-           int runs) {
+double Run(const std::string& path, int64_t events, int event_columns, int mention_columns, int blob_bytes,
+           bool checkpoints, int runs) {
+  const std::string blob(static_cast<size_t>(blob_bytes), 'x');
   std::vector<double> rates;
   for (int r = 0; r < runs; ++r) {
     Remove(path);
@@ -62,8 +67,8 @@ double Run(const std::string& path, int64_t events, int event_columns, int menti
     if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return 0;
     Exec(db, std::string("PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                          "PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=") + (checkpoints ? "1000" : "0"));
-    sqlite3_stmt* tables[2] = {MakeTable(db, "events", event_columns),
-                               mention_columns ? MakeTable(db, "mentions", mention_columns) : nullptr};
+    sqlite3_stmt* tables[2] = {MakeTable(db, "events", event_columns, false),
+                               mention_columns ? MakeTable(db, "mentions", mention_columns, blob_bytes > 0) : nullptr};
     const int widths[2] = {event_columns, mention_columns};
     double t0 = Now();
     Exec(db, "BEGIN");
@@ -77,6 +82,9 @@ double Run(const std::string& path, int64_t events, int event_columns, int menti
           } else {
             sqlite3_bind_int64(s, i + 1, k * 7 + i);
           }
+        }
+        if (t == 1 && blob_bytes > 0) {
+          sqlite3_bind_blob(s, widths[t] + 1, blob.data(), blob_bytes, SQLITE_STATIC);
         }
         sqlite3_step(s);
         sqlite3_reset(s);
@@ -112,15 +120,16 @@ int main(int argc, char** argv) {
               static_cast<long long>(events));
   struct Layout {
     const char* what;
-    int event_columns, mention_columns;
+    int event_columns, mention_columns, blob_bytes;
   };
   // 74 + 67: the store's rows today (61 GDELT + 13 own event columns; 16 GDELT + 51 own mention columns).
-  const Layout layouts[] = {{"store's rows (events 74, mentions 67 columns)", 74, 67},
-                            {"events row only (74)", 74, 0},
-                            {"narrow rows (events 40, mentions 20)", 40, 20}};
+  const Layout layouts[] = {{"store's rows (events 74, mentions 67 columns)", 74, 67, 0},
+                            {"events row only (74)", 74, 0, 0},
+                            {"narrow rows (events 40, mentions 20)", 40, 20, 0},
+                            {"events 30, mentions 12 + 320-byte coding blob", 30, 12, 320}};
   for (const Layout& l : layouts) {
     for (bool checkpoints : {true, false}) {
-      double rate = Run(db, events, l.event_columns, l.mention_columns, checkpoints, 3);
+      double rate = Run(db, events, l.event_columns, l.mention_columns, l.blob_bytes, checkpoints, 3);
       std::printf("  %-48s %-18s %9.0f events/s   target of `dyad ingest` >= 100000\n", l.what,
                   checkpoints ? "WAL checkpoints" : "no checkpoints", rate);
     }
