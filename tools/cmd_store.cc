@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "coding_options.h"
@@ -136,57 +140,117 @@ int RunIngest(const IngestArgs& args) {
   size_t documents_seen = 0, sentences_coded = 0;
 
   if (args.precoded) {
-    // Pre-coded events: no pipeline. Progress with rate and ETA (from bytes read) on a terminal.
-    uint64_t total_bytes = 0, done_bytes = 0;
+    // Pre-coded events: no pipeline. Parsing the JSON costs about as much as storing it, so a reader thread
+    // parses (in input order) while this thread stores; at most kInFlight batches wait between them.
+    // Progress with rate and ETA (from bytes read) on a terminal.
+    uint64_t total_bytes = 0;
     for (const std::string& path : inputs) {
       std::ifstream probe(path, std::ios::binary | std::ios::ate);
       if (probe) total_bytes += static_cast<uint64_t>(probe.tellg());
     }
-    auto last = start;
-    std::vector<store::PrecodedDocument> docs;
-    for (const std::string& path : inputs) {
-      std::ifstream file;
-      std::istream* in = &std::cin;
-      if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) {
-          std::fprintf(stderr, "dyad ingest: cannot read %s\n", path.c_str());
-          if (run_status.ok()) run_status = Status::IOError("cannot read " + path);
-          continue;
+    struct Note {
+      size_t before = 0;          // comes before docs[before] (input order)
+      std::string text;           // "file:line: message"
+      bool unreadable = false;    // an input that cannot be read (an error), not a skipped record
+    };
+    struct Batch {
+      std::vector<store::PrecodedDocument> docs;
+      std::vector<Note> notes;
+      uint64_t bytes = 0;
+      bool last = false;
+    };
+    constexpr size_t kInFlight = 8, kDocsPerBatch = 256;
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<Batch> queue;
+    bool stop = false;
+    std::thread reader([&] {
+      auto push = [&](Batch&& b) {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return queue.size() < kInFlight || stop; });
+        if (stop) return false;
+        queue.push_back(std::move(b));
+        cv.notify_all();
+        return true;
+      };
+      Batch batch;
+      bool go = true;
+      for (const std::string& path : inputs) {
+        if (!go) break;
+        std::ifstream file;
+        std::istream* in = &std::cin;
+        if (path != "-") {
+          file.open(path, std::ios::binary);
+          if (!file) {
+            batch.notes.push_back({batch.docs.size(), "cannot read " + path, true});
+            continue;
+          }
+          in = &file;
         }
-        in = &file;
-      }
-      store::PrecodedReader reader(path);
-      std::string line, error;
-      while (std::getline(*in, line) && sink.status().ok()) {
-        done_bytes += line.size() + 1;
-        docs.clear();
-        reader.Add(line, &docs, &error);
-        if (!error.empty()) counts.skipped.push_back(error);
-        for (const auto& d : docs) {
-          ++documents_seen;
-          sink.Put(d.record, d.events);
-        }
-        if (progress && (documents_seen & 255) == 0) {
-          auto now = std::chrono::steady_clock::now();
-          if (std::chrono::duration<double>(now - last).count() > 0.25) {
-            last = now;
-            double secs = std::chrono::duration<double>(now - start).count();
-            double rate = secs > 0 ? counts.events / secs : 0;
-            double frac = total_bytes ? static_cast<double>(done_bytes) / total_bytes : 0;
-            double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
-            std::fprintf(stderr, "\r\033[K%5.1f%%  %zu documents, %zu events, %.0f events/s, ETA %.0f s",
-                         100 * frac, documents_seen, counts.events, rate, eta);
+        store::PrecodedReader parser(path);
+        std::string line, error;
+        while (go && std::getline(*in, line)) {
+          batch.bytes += line.size() + 1;
+          parser.Add(line, &batch.docs, &error);
+          if (!error.empty()) batch.notes.push_back({batch.docs.size(), error, false});
+          if (batch.docs.size() >= kDocsPerBatch) {
+            go = push(std::move(batch));
+            batch = Batch();
           }
         }
+        parser.Finish(&batch.docs);
       }
-      docs.clear();
-      reader.Finish(&docs);
-      for (const auto& d : docs) {
+      batch.last = true;
+      if (go) push(std::move(batch));
+    });
+    auto last = start;
+    uint64_t done_bytes = 0;
+    for (bool more = true; more;) {
+      Batch batch;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return !queue.empty(); });
+        batch = std::move(queue.front());
+        queue.pop_front();
+        cv.notify_all();
+      }
+      more = !batch.last;
+      done_bytes += batch.bytes;
+      size_t next_note = 0;
+      for (size_t i = 0; i <= batch.docs.size(); ++i) {
+        for (; next_note < batch.notes.size() && batch.notes[next_note].before == i; ++next_note) {
+          const Note& note = batch.notes[next_note];
+          if (note.unreadable) {
+            std::fprintf(stderr, "dyad ingest: %s\n", note.text.c_str());
+            if (run_status.ok()) run_status = Status::IOError(note.text);
+          } else {
+            counts.skipped.push_back(note.text);
+          }
+        }
+        if (i == batch.docs.size() || !sink.status().ok()) continue;
         ++documents_seen;
-        sink.Put(d.record, d.events);
+        sink.Put(batch.docs[i].record, batch.docs[i].events);
+      }
+      if (!sink.status().ok()) break;
+      if (progress) {
+        auto now = std::chrono::steady_clock::now();
+        if (std::chrono::duration<double>(now - last).count() > 0.25) {
+          last = now;
+          double secs = std::chrono::duration<double>(now - start).count();
+          double rate = secs > 0 ? counts.events / secs : 0;
+          double frac = total_bytes ? static_cast<double>(done_bytes) / total_bytes : 0;
+          double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
+          std::fprintf(stderr, "\r\033[K%5.1f%%  %zu documents, %zu events, %.0f events/s, ETA %.0f s",
+                       100 * frac, documents_seen, counts.events, rate, eta);
+        }
       }
     }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stop = true;  // the store failed: the reader stops at its next batch
+      cv.notify_all();
+    }
+    reader.join();
     if (progress) std::fprintf(stderr, "\r\033[K");
   } else {
     RunOptions run;

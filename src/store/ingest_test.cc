@@ -199,6 +199,42 @@ TEST(IngestProcessTest, PrecodedIngestTwiceIsIdempotentAndChangedLineReplaces) {
   EXPECT_EQ(after.mentions, once.mentions - static_cast<int64_t>(old_events) + 1);
 }
 
+// Pre-coded input is parsed on a thread of its own while the main thread stores: documents, skipped lines and
+// unreadable inputs must still come out in input order, and nothing valid is lost.
+TEST(IngestProcessTest, PrecodedIngestReportsBadLinesInOrderAndStoresTheRest) {
+  if (!fs::exists(Binary())) GTEST_SKIP() << "dyad binary not built: " << Binary();
+  TempDir tmp;
+  std::string corpus = WriteCorpus(tmp / "corpus.jsonl", 1200);  // several of the reader's batches
+  std::ifstream in(corpus);
+  std::ofstream bad(tmp / "bad.jsonl");
+  std::string line;
+  int lines = 0;
+  for (; std::getline(in, line); ++lines) {
+    if (lines == 1) bad << "not json\n";        // bad.jsonl:2
+    if (lines == 700) bad << "{\"id\": 5}\n";  // bad.jsonl:702
+    bad << line << "\n";
+  }
+  bad.close();
+  std::string db = tmp / "t.db";
+  int rc = RunDyad({"ingest", "--db", db, "--precoded", tmp / "bad.jsonl", tmp / "missing.jsonl"}, -1,
+                   tmp / "log");
+  EXPECT_EQ(rc, 1);  // an input could not be read
+  std::ifstream log(tmp / "log");
+  std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  size_t first = text.find("bad.jsonl:2:"), second = text.find("bad.jsonl:702:");
+  EXPECT_NE(first, std::string::npos) << text;
+  EXPECT_NE(second, std::string::npos) << text;
+  EXPECT_LT(first, second) << text;
+  EXPECT_NE(text.find("cannot read " + (tmp / "missing.jsonl")), std::string::npos) << text;
+  EXPECT_NE(text.find("2 skipped"), std::string::npos) << text;
+  // The same store as the corpus alone gives.
+  std::string clean = tmp / "clean.db";
+  ASSERT_EQ(RunDyad({"ingest", "--db", clean, "--precoded", "-q", corpus}), 0);
+  Fingerprint want = Take(clean);
+  EXPECT_EQ(Take(db), want);
+  EXPECT_EQ(want.documents, lines);  // one document a line
+}
+
 TEST(IngestProcessTest, CodesRealDocumentsIdempotently) {
   if (!fs::exists(Binary())) GTEST_SKIP() << "dyad binary not built: " << Binary();
   if (!fs::exists(testing::SourceDir() + "/data/models/en_ewt.dyadsyn")) GTEST_SKIP() << "no syntax model";

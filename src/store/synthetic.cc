@@ -147,7 +147,7 @@ SyntheticGenerator::SyntheticGenerator(const SyntheticOptions& options) : option
   actor_cdf_ = ZipfCdf(actors_.size(), options.actor_zipf);
   code_cdf_ = ZipfCdf(codes_.size(), options.code_zipf);
   first_day_ = DayNumber(options.first);
-  days_ = DayNumber(options.first + options.years * 10000) - first_day_;
+  days_ = options.days > 0 ? options.days : DayNumber(options.first + options.years * 10000) - first_day_;
 }
 
 size_t SyntheticGenerator::Zipf(const std::vector<double>& cdf) {

@@ -25,6 +25,7 @@ struct SyntheticOptions {
   uint64_t seed = 1;
   Date first = 20150101;
   int years = 10;
+  int days = 0;  // > 0: dates span this many days from `first` instead of `years`
   double actor_zipf = 1.1;
   double code_zipf = 1.05;
   int max_events_per_doc = 5;  // uniform in 1..max
