@@ -997,8 +997,7 @@ Status Store::Prepare() {
   if (!(s = prep("COMMIT", &st.commit)).ok()) return s;
   if (!(s = prep("SAVEPOINT doc", &st.savepoint)).ok()) return s;
   if (!(s = prep("UPDATE events SET NumMentions = NumMentions + 1, "
-                 "NumArticles = NumArticles + NOT EXISTS (SELECT 1 FROM mentions WHERE event = ?1 AND doc = ?2 "
-                 "AND id <> ?3), "
+                 "NumArticles = NumArticles + ?2, "
                  "NumSources = NumSources + NOT EXISTS (SELECT 1 FROM mentions WHERE event = ?1 AND "
                  "MentionSourceName = ?4 AND id <> ?3), "
                  "day_min = min(day_min, ?5), day_max = max(day_max, ?5) WHERE id = ?1",
@@ -1418,6 +1417,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
   context_doc.source = doc.source;
   context_doc.date = doc.date;
   std::string key, place_key, a1, a2, coding;
+  std::vector<int64_t> doc_events;  // the events this document's mentions went to so far
   int last_sentence = -1;
   int64_t sentence_rowid = 0;
   const DedupOptions& dd = options_.dedup;
@@ -1542,12 +1542,16 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       sqlite3_stmt* u = st.add_mention;
       Reset r(u);
       sqlite3_bind_int64(u, 1, event_id);
-      sqlite3_bind_int64(u, 2, doc_rowid);
+      // A new article unless this document reported the event already: a document's mentions are all written
+      // by this call (a replaced document's old ones were deleted first), so that is known here without a
+      // look at the event's mentions, which a much-reported event has thousands of.
+      sqlite3_bind_int(u, 2, std::find(doc_events.begin(), doc_events.end(), event_id) == doc_events.end());
       sqlite3_bind_int64(u, 3, mention_id);
       BindStatic(u, 4, doc.source);
       sqlite3_bind_int64(u, 5, day);
       if (sqlite3_step(u) != SQLITE_DONE) return Error("count mention");
     }
+    doc_events.push_back(event_id);
   }
   return result;
 }
