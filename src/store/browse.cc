@@ -122,7 +122,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
     rest.dyad_a.clear();
     rest.dyad_b.clear();
     rest.directed = false;
-    Status st = internal::BuildWhere(rest, fts_, w);
+    Status st = internal::BuildWhere(rest, TextIndexUsable(), w);
     if (!st.ok()) return st;
     std::string a = Upper(f.dyad_a), b = Upper(f.dyad_b);
     std::vector<std::pair<std::string, std::string>> sides = {{a, b}};
@@ -137,7 +137,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
     }
     *pick = "SELECT id, day FROM (" + branches + ") ORDER BY day" + dir + ", id" + dir;
   } else {
-    Status st = internal::BuildWhere(f, fts_, w);
+    Status st = internal::BuildWhere(f, TextIndexUsable(), w);
     if (!st.ok()) return st;
     // For a frequent actor or dyad, walking the day index in order and stopping at the limit beats
     // collecting every match through the actor indexes and sorting them; for a rare one the actor indexes
@@ -313,7 +313,7 @@ Result<std::vector<Store::ActorCount>> Store::ActorCounts() {
 
 Result<std::vector<Store::PlaceCount>> Store::PlaceCounts(const QueryFilter& filter) {
   Where w;
-  Status st = internal::BuildWhere(filter, fts_, &w);
+  Status st = internal::BuildWhere(filter, TextIndexUsable(), &w);
   if (!st.ok()) return st;
   std::string sql =
       "SELECT e.place_key, e.ActionGeo_FullName, e.place_country, e.ActionGeo_Lat, e.ActionGeo_Long, e.QuadClass, "

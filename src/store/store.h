@@ -234,6 +234,8 @@ class Store {
   Status FlushDaily();
   // False while a bulk load is under way (its summary rows are written at its end): read the events then.
   bool SummaryFresh();
+  // Whether text filters may use the FTS5 index (it exists and no bulk load is filling the store).
+  bool TextIndexUsable();
   Status SetIndexesDeferred(bool deferred);
   Result<FoundEvent> FindEvent(const Event& e, int64_t day, int64_t dedup_hash, const std::string& place_key);
   Status RecountEvent(int64_t event_id);

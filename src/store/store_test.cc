@@ -944,6 +944,32 @@ TEST(SummaryTest, BulkLoadDefersQueryIndexesAndBuildsThemAtTheEnd) {
   EXPECT_EQ(count_indexes(s.get()), 5);
 }
 
+// A bulk load builds the text index at its end (one rebuild instead of an insert per sentence); meanwhile a
+// text filter reads the sentences themselves, and a document replaced during the load leaves no trace in it.
+TEST(SummaryTest, BulkLoadBuildsTheTextIndexAtTheEnd) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path(), StoreOptions{.defer_indexes = true});
+  ASSERT_NE(s, nullptr);
+  if (!s->has_text_index()) GTEST_SKIP() << "this SQLite has no FTS5";
+  Put(s.get(), MakeDoc("a", 20250101, "AFP", 1), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  Put(s.get(), MakeDoc("b", 20250102, "AFP", 2), {MakeEvent("USAGOV", "111", "CHNGOV", 20250102)});
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'did'"), 0);  // not yet
+  auto during = s->Query({.text = "RUSGOV did"});
+  ASSERT_TRUE(during.ok()) << during.status().message();
+  EXPECT_EQ(during.value().size(), 1u);
+  // Replaced during the load: its old sentence goes, the new one comes.
+  Put(s.get(), MakeDoc("b", 20250102, "AFP", 3), {MakeEvent("FRAGOV", "036", "DEUGOV", 20250102)});
+  ASSERT_TRUE(s->FinishLoad().ok());
+  EXPECT_TRUE(s->Exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)").ok());
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'did'"), 2);
+  for (const auto& [text, want] : std::vector<std::pair<std::string, size_t>>{
+           {"RUSGOV did", 1}, {"FRAGOV", 1}, {"USAGOV", 0}}) {
+    auto q = s->Query({.text = text});
+    ASSERT_TRUE(q.ok()) << q.status().message();
+    EXPECT_EQ(q.value().size(), want) << text;
+  }
+}
+
 Event RichEvent() {
   Event e = MakeEvent("RUSGOV", "0871", "UKRGOV", 20250310, 2);
   e.location = EventLocation{"Kyiv, Kyyiv, Misto, Ukraine", "UKR", 50.45, 30.5233, "703448", 4, "UP", "UP12", 40, 44};
