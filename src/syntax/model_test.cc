@@ -221,6 +221,24 @@ TEST(ShippedModelTest, UnseenNamesAreProperNouns) {
   EXPECT_EQ(pezeshkian->head, 2);
 }
 
+// Words EWT rarely has get WordNet's parts of speech through the rare-word
+// tagger: the old model read "polite" and "firm" as nouns and "chains" as a
+// verb ("Grocery chains ..."), then "stayed" as a participle.
+TEST(ShippedModelTest, RareWordsGetTheirWordNetReading) {
+  REQUIRE_SHIPPED_MODEL();
+  ASSERT_FALSE(ShippedModel()->rare_tagger.empty());
+  Annotator annotator(ShippedModel());
+  Document envoy = MakeDocument("The envoy was polite but firm .");
+  annotator.Annotate(&envoy);
+  EXPECT_EQ(Find(envoy, "polite")->upos, "ADJ");
+  EXPECT_EQ(Find(envoy, "firm")->upos, "ADJ");
+  Document shops = MakeDocument("Grocery chains , pharmacies and bakeries stayed open .");
+  annotator.Annotate(&shops);
+  EXPECT_EQ(Find(shops, "chains")->xpos, "NNS");
+  EXPECT_EQ(Find(shops, "stayed")->xpos, "VBD");
+  EXPECT_EQ(Find(shops, "stayed")->deprel, "root");
+}
+
 TEST(ShippedModelTest, HeadlineCapitalisationKeepsTheVerb) {
   REQUIRE_SHIPPED_MODEL();
   Annotator annotator(ShippedModel());
