@@ -4,12 +4,14 @@
 // dependency labels, three perceptron weight tables (tagger, transitions,
 // labels), a tag dictionary for frequent unambiguous words, the lemmatiser,
 // WordNet word classes (wordclass.h) and the FeatureSet bits saying which
-// optional templates the tables were trained with. Immutable after loading:
-// share one instance across threads.
+// optional templates the tables were trained with, and optionally a second
+// tagger for rare words. Immutable after loading: share one instance across
+// threads.
 //
 // File format (little-endian), version kModelVersion:
 //   "DYADSYN\n"  u32 version  u32 section count
-//   per section: u32 id, u64 size, payload
+//   per section: u32 id, u64 size, payload (sections 1-11 required; 12, the
+//   rare-word tagger: u32 feature set + table, optional)
 //   u64 checksum (FNV-1a 64 of every byte before it)
 // A truncated, corrupt or foreign file gives a Status naming the file and the
 // problem; the loader never reads past the data it was given.
