@@ -16,5 +16,5 @@ mkdir -p data/models
   --train "$ewt/en_ewt-ud-train.conllu" \
   --dev "$ewt/en_ewt-ud-dev.conllu" \
   --out data/models/en_ewt.dyadsyn \
-  --epochs 15 --tagger-epochs 8 --jackknife 4 "$@"
+  --epochs 15 --tagger-epochs 8 --jackknife 4 --rare-tagger-features 97 "$@"
 "$build/tools/dyad" eval-syntax --model data/models/en_ewt.dyadsyn "$ewt/en_ewt-ud-test.conllu"

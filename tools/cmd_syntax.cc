@@ -110,6 +110,15 @@ void RegisterSyntaxCommands(CLI::App& app, int* exit_code) {
     cmd->add_option("--prune", opt->prune, "drop averaged weights below this magnitude")->capture_default_str();
     cmd->add_option("--explore", opt->explore, "dynamic-oracle exploration probability")->capture_default_str();
     cmd->add_option("--seed", opt->seed, "random seed")->capture_default_str();
+    cmd->add_option("--parser-runs", opt->parser_runs, "parser trainings summed into one model (an ensemble)")
+        ->capture_default_str();
+    cmd->add_option("--rare-tagger-features", opt->rare_tagger_features,
+                    "also train a tagger for words rare in training with these FeatureSet bits (0 = none)")
+        ->capture_default_str();
+    cmd->add_option("--rare-tagger-bits", opt->rare_tagger_bits, "log2 rows of the rare-word tagger's table")
+        ->capture_default_str();
+    cmd->add_option("--feature-set", opt->feature_set, "optional template groups (features.h FeatureSet bits)")
+        ->capture_default_str();
     cmd->callback([opt, exit_code]() {
       opt->log = &std::cerr;
       Status s = syntax::TrainSyntaxModel(*opt);

@@ -16,9 +16,10 @@
 namespace dyad::code {
 namespace {
 
-// Issue 2 asks for 85% of records exactly right. Measured: 245/284 (86.3%)
-// with data/models/en_ewt.dyadsyn of 2026-11-29; the figure moves by a few
-// records with the syntax model (parse errors), see the per-record lines.
+// Issue 2 asks for 85% of records exactly right. Measured: 243/284 (85.6%)
+// with data/models/en_ewt.dyadsyn of 2026-11-30 (245 with that of 2026-11-29);
+// the figure moves by a few records with the syntax model (parse errors), see
+// the per-record lines.
 constexpr double kMinExactRecords = 0.85;
 
 TEST(CoderQualityTest, PetrarchUnitTestRecords) {

@@ -11,8 +11,10 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'Y', 'N', '\n'};
 enum SectionId : uint32_t { kInfo = 1, kTags = 2, kLabels = 3, kTagger = 4, kParser = 5, kLabeller = 6, kTagDict = 7, kLemmas = 8, kAmbiguity = 9,
-                         kWordClasses = 10, kFeatureSet = 11 };
-constexpr int kNumSections = 11;
+                         kWordClasses = 10, kFeatureSet = 11, kRareTagger = 12 };
+constexpr int kNumSections = 12;
+// Sections a model may lack (added without a version bump; absent = empty).
+constexpr bool Optional(int id) { return id == kRareTagger; }
 
 }  // namespace
 
@@ -48,7 +50,7 @@ std::string SyntaxModel::ToBytes() const {
   std::string out(kMagic, sizeof(kMagic));
   BinaryWriter w(&out);
   w.Put<uint32_t>(kModelVersion);
-  w.Put<uint32_t>(kNumSections);
+  w.Put<uint32_t>(rare_tagger.empty() ? kNumSections - 1 : kNumSections);
   auto section = [&](uint32_t id, auto fill) {
     std::string payload;
     BinaryWriter pw(&payload);
@@ -95,6 +97,12 @@ std::string SyntaxModel::ToBytes() const {
     });
   });
   section(kFeatureSet, [&](BinaryWriter* p) { p->Put<uint32_t>(feature_set); });
+  if (!rare_tagger.empty()) {
+    section(kRareTagger, [&](BinaryWriter* p) {
+      p->Put<uint32_t>(rare_tagger_features);
+      rare_tagger.Serialize(p);
+    });
+  }
   w.Put<uint64_t>(ModelChecksum(out));
   return out;
 }
@@ -200,17 +208,25 @@ Result<std::shared_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view dat
       case kLemmas:
         st = model->lemmatizer.Deserialize(&r);
         break;
+      case kRareTagger:
+        if (!r.Get(&model->rare_tagger_features) || (model->rare_tagger_features & ~kAllFeatureSets) != 0) {
+          st = Status::Corruption("unknown feature set of the rare-word tagger");
+          break;
+        }
+        st = model->rare_tagger.Deserialize(&r, "rare-word tagger");
+        break;
     }
     if (!st.ok()) return corrupt(st.message());
     if (!r.done()) return corrupt("section " + std::to_string(id) + " has trailing bytes");
   }
   for (int id = 1; id <= kNumSections; ++id) {
-    if (!seen[id]) return corrupt("missing section " + std::to_string(id));
+    if (!seen[id] && !Optional(id)) return corrupt("missing section " + std::to_string(id));
   }
   if (!header.done()) return corrupt("trailing bytes after the last section");
   // Cross-checks: the tables must fit the tag and label sets.
   const int nt = model->num_tags(), nl = model->num_labels();
   if (model->tagger.num_classes() != nt || model->parser.num_classes() != kNumMoves ||
+      (!model->rare_tagger.empty() && model->rare_tagger.num_classes() != nt) ||
       model->labeller.num_classes() != nl || model->root_label < 0 || nt > 1000 || nl > 64) {
     return corrupt("tables do not match the tag and label sets");
   }
@@ -252,6 +268,10 @@ void TagSentence(const SyntaxModel& model, int n, Workspace* ws) {
     int best = 0;
     if (const uint32_t* known = model.tag_dictionary.Find(ws->info[i].form)) {
       best = static_cast<int>(*known);
+    } else if (UsesRareTagger(model, ws->info[i], i)) {
+      int nf = TaggerFeatures(ws->info.data(), n, i, t1, t2, history, model.rare_tagger_features, ws->features);
+      model.rare_tagger.Score(ws->features, nf, ws->scores);
+      best = ArgMax(ws->scores, nt);
     } else {
       int nf = TaggerFeatures(ws->info.data(), n, i, t1, t2, history, model.feature_set, ws->features);
       model.tagger.Score(ws->features, nf, ws->scores);

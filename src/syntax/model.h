@@ -4,12 +4,14 @@
 // dependency labels, three perceptron weight tables (tagger, transitions,
 // labels), a tag dictionary for frequent unambiguous words, the lemmatiser,
 // WordNet word classes (wordclass.h) and the FeatureSet bits saying which
-// optional templates the tables were trained with. Immutable after loading:
-// share one instance across threads.
+// optional templates the tables were trained with, and optionally a second
+// tagger for rare words. Immutable after loading: share one instance across
+// threads.
 //
 // File format (little-endian), version kModelVersion:
 //   "DYADSYN\n"  u32 version  u32 section count
-//   per section: u32 id, u64 size, payload
+//   per section: u32 id, u64 size, payload (sections 1-11 required; 12, the
+//   rare-word tagger: u32 feature set + table, optional)
 //   u64 checksum (FNV-1a 64 of every byte before it)
 // A truncated, corrupt or foreign file gives a Status naming the file and the
 // problem; the loader never reads past the data it was given.
@@ -51,6 +53,13 @@ class SyntaxModel {
   int past_tense_tag = -1;              // the VERB/VBD class (derived)
   void DeriveTagFlags();
   WeightTable tagger, parser, labeller;
+  // Optional second tagger for words rare in training (no ambiguity class),
+  // trained with its own FeatureSet bits (WordNet's parts of speech): it tags
+  // "shells", "retaliates" better, while frequent words and the parses that
+  // depend on them keep the main tagger's reading. Empty: the main tagger
+  // tags every word. See UsesRareTagger.
+  WeightTable rare_tagger;
+  uint32_t rare_tagger_features = 0;
   HashMap64 tag_dictionary;  // HashString(form) -> tag class, for frequent unambiguous words
   HashMap64 ambiguity;       // TokenInfo::lower -> hash of the tag set the word takes in training
   HashMap64 word_classes;    // TokenInfo::lower -> WordNet class (wordclass.h)
@@ -83,6 +92,15 @@ inline void LookupAmbiguity(const SyntaxModel& model, TokenInfo* info) {
   info->ambiguity = a ? *a : kUnknownWord;
   const uint32_t* c = model.word_classes.Find(info->lower);
   info->wn = c ? *c : 0;
+}
+
+// Whether token i (its TokenInfo) is tagged by model.rare_tagger: a word too
+// rare in training for an ambiguity class, unless it opens the sentence with a
+// capital outside a headline ("Trump announced ...": WordNet's "trump" is a
+// noun and a verb, the name is neither).
+inline bool UsesRareTagger(const SyntaxModel& model, const TokenInfo& info, int i) {
+  if (model.rare_tagger.empty() || info.ambiguity != kUnknownWord) return false;
+  return !(i == 0 && (info.flags & kInitUpper) && !(info.flags & kHeadline));
 }
 
 // Tags forms[0..n) into ws->tags (ws->forms must hold the n forms).

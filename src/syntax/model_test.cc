@@ -53,6 +53,58 @@ TEST(ModelLoaderTest, UnknownFeatureSetIsRejected) {
   EXPECT_NE(bad.status().message().find("feature set"), std::string::npos) << bad.status().message();
 }
 
+// A table that gives every tagging decision to class `c` (through the bias
+// feature, which every word has).
+WeightTable BiasTable(int c) {
+  TokenInfo info[1];
+  ComputeTokenInfo("x", &info[0]);
+  uint64_t feats[kMaxTaggerFeatures];
+  TaggerFeatures(info, 1, 0, -1, -1, 0, 0, feats);
+  TrainTable t(8, 3);
+  t.Update(feats, 1, c, 1.0f, 1.0);
+  return t.Finalize(2.0, 0.0f);  // averaged over two steps: half the update
+}
+
+TEST(ModelLoaderTest, ModelsWithoutARareWordTaggerStillLoadAndOnesWithItRoundTrip) {
+  auto tiny = SyntaxModel::FromBytes(TinyModelBytes(), "tiny");
+  ASSERT_TRUE(tiny.ok()) << tiny.status().message();
+  EXPECT_TRUE(tiny.value()->rare_tagger.empty());
+  SyntaxModel copy = *tiny.value();
+  copy.rare_tagger = BiasTable(2);
+  copy.rare_tagger_features = kTaggerWordNet | kTaggerWordNetNext;
+  auto with = SyntaxModel::FromBytes(copy.ToBytes(), "with-rare");
+  ASSERT_TRUE(with.ok()) << with.status().message();
+  EXPECT_FALSE(with.value()->rare_tagger.empty());
+  EXPECT_EQ(with.value()->rare_tagger_features, kTaggerWordNet | kTaggerWordNetNext);
+  EXPECT_EQ(with.value()->rare_tagger.NonZero(), copy.rare_tagger.NonZero());
+  copy.rare_tagger = WeightTable(8, 2);  // not one column per tag class
+  auto bad = SyntaxModel::FromBytes(copy.ToBytes(), "bad-rare");
+  EXPECT_FALSE(bad.ok());
+}
+
+// The rare-word tagger takes words with no ambiguity class, except a
+// capitalised first word outside a headline; everything else keeps the main
+// tagger's reading.
+TEST(RareWordTaggerTest, TagsOnlyRareWordsNotOpeningTheSentence) {
+  auto tiny = SyntaxModel::FromBytes(TinyModelBytes(), "tiny");
+  ASSERT_TRUE(tiny.ok());
+  SyntaxModel m = *tiny.value();
+  m.tag_dictionary = HashMap64();
+  m.tagger = BiasTable(0);
+  m.ambiguity.Insert(HashString("known"), 0x155);
+  Workspace ws;
+  auto tag = [&](std::vector<std::string_view> forms) {
+    ws.forms = forms;
+    TagSentence(m, static_cast<int>(forms.size()), &ws);
+    return std::vector<int>(ws.tags.begin(), ws.tags.end());
+  };
+  EXPECT_EQ(tag({"known", "shells", "Known", "Pezeshkian"}), (std::vector<int>{0, 0, 0, 0}));  // no rare tagger
+  m.rare_tagger = BiasTable(2);
+  EXPECT_EQ(tag({"known", "shells", "Known", "Pezeshkian"}), (std::vector<int>{0, 2, 0, 2}));
+  EXPECT_EQ(tag({"Trump", "shells", "known"}), (std::vector<int>{0, 2, 0}));
+  EXPECT_EQ(tag({"trump", "shells", "known"}), (std::vector<int>{2, 2, 0}));
+}
+
 // WordNet classes (read from Debian's wordnet-base when it is installed).
 TEST(WordClassTest, InflectedFormsGetTheirLemmasSupersenses) {
   if (!std::filesystem::exists("/usr/share/wordnet/index.noun")) GTEST_SKIP() << "no wordnet-base";
@@ -167,6 +219,24 @@ TEST(ShippedModelTest, UnseenNamesAreProperNouns) {
   EXPECT_EQ(masoud->head, 4);
   EXPECT_EQ(pezeshkian->deprel, "flat");
   EXPECT_EQ(pezeshkian->head, 2);
+}
+
+// Words EWT rarely has get WordNet's parts of speech through the rare-word
+// tagger: the old model read "polite" and "firm" as nouns and "chains" as a
+// verb ("Grocery chains ..."), then "stayed" as a participle.
+TEST(ShippedModelTest, RareWordsGetTheirWordNetReading) {
+  REQUIRE_SHIPPED_MODEL();
+  ASSERT_FALSE(ShippedModel()->rare_tagger.empty());
+  Annotator annotator(ShippedModel());
+  Document envoy = MakeDocument("The envoy was polite but firm .");
+  annotator.Annotate(&envoy);
+  EXPECT_EQ(Find(envoy, "polite")->upos, "ADJ");
+  EXPECT_EQ(Find(envoy, "firm")->upos, "ADJ");
+  Document shops = MakeDocument("Grocery chains , pharmacies and bakeries stayed open .");
+  annotator.Annotate(&shops);
+  EXPECT_EQ(Find(shops, "chains")->xpos, "NNS");
+  EXPECT_EQ(Find(shops, "stayed")->xpos, "VBD");
+  EXPECT_EQ(Find(shops, "stayed")->deprel, "root");
 }
 
 TEST(ShippedModelTest, HeadlineCapitalisationKeepsTheVerb) {

@@ -18,15 +18,16 @@ namespace dyad::syntax {
 namespace {
 
 // Issue 3's acceptance figures (gold tokenisation, punctuation included). The
-// shipped greedy model does not reach them yet (UPOS 95.15, UAS 84.97, LAS 81.29
-// on 2026-11-29); the test prints both and asserts the regression floors below,
-// which sit just under the measured figures, so that a worse model fails.
+// shipped greedy model meets the UPOS one but not UAS and LAS yet (UPOS 95.56,
+// UAS 85.21, LAS 81.69 on 2026-11-30); the test prints both and asserts the
+// regression floors below, which sit just under the measured figures, so that a
+// worse model fails.
 constexpr double kEwtUposTarget = 95.5;
 constexpr double kEwtUasTarget = 87.0;
 constexpr double kEwtLasTarget = 84.0;
-constexpr double kEwtUposFloor = 95.0;
-constexpr double kEwtUasFloor = 84.7;
-constexpr double kEwtLasFloor = 81.0;
+constexpr double kEwtUposFloor = 95.5;
+constexpr double kEwtUasFloor = 85.0;
+constexpr double kEwtLasFloor = 81.5;
 // Measured on tests/data/news_svo.tsv with the shipped model; see docs/syntax.md.
 constexpr double kNewsSubjectTarget = 85.0;
 constexpr double kNewsObjectTarget = 90.0;

@@ -55,6 +55,12 @@ void Headline(std::vector<std::string>* forms, bool all_caps) {
   }
 }
 
+struct ParserRun {
+  std::vector<float> parser, labeller;  // averaged weights (TrainTable::Averaged)
+  int best_epoch = 0;
+  SyntaxScores scores;  // dev scores of this run alone at best_epoch
+};
+
 class Trainer {
  public:
   explicit Trainer(const TrainOptions& o) : opt_(o), rng_(o.seed) {}
@@ -67,9 +73,14 @@ class Trainer {
   Example ToExample(const ConlluSentence& s) const;
   // Trains a tagger on `subset` of train_ for `epochs` epochs; when `dev` is
   // set, keeps the epoch with the best dev XPOS+UPOS accuracy and sets *best_epoch.
-  WeightTable TrainTagger(const std::vector<int>& subset, int epochs, bool dev, int* best_epoch);
+  // With `rare`, trains the rare-word tagger (TrainOptions::rare_tagger_features;
+  // dev accuracy is that of the main and rare-word taggers together).
+  WeightTable TrainTagger(const std::vector<int>& subset, int epochs, bool dev, int* best_epoch, bool rare = false);
   void TagInto(WeightTable* tagger, Example* e);
   double TagAccuracy(const std::vector<ConlluSentence>& gold);
+  // One run of parser and labeller training over *order (shuffled in place
+  // every epoch): the averaged weights of the epoch with the best dev LAS.
+  ParserRun TrainParserRun(std::vector<int>* order);
 
   const TrainOptions& opt_;
   std::mt19937_64 rng_;
@@ -120,9 +131,11 @@ double Trainer::TagAccuracy(const std::vector<ConlluSentence>& gold) {
   return words ? 50.0 * right / words : 0;
 }
 
-WeightTable Trainer::TrainTagger(const std::vector<int>& subset, int epochs, bool dev, int* best_epoch) {
+WeightTable Trainer::TrainTagger(const std::vector<int>& subset, int epochs, bool dev, int* best_epoch, bool rare) {
+  const uint32_t feature_set = rare ? opt_.rare_tagger_features : model_.feature_set;
+  WeightTable* slot = rare ? &model_.rare_tagger : &model_.tagger;
   const int nt = model_.num_tags();
-  TrainTable table(opt_.tagger_bits, nt);
+  TrainTable table(rare ? opt_.rare_tagger_bits : opt_.tagger_bits, nt);
   std::vector<int> order = subset;
   std::vector<TokenInfo> info;
   std::vector<float> scores(nt);
@@ -162,7 +175,7 @@ WeightTable Trainer::TrainTagger(const std::vector<int>& subset, int epochs, boo
         if (const uint32_t* known = model_.tag_dictionary.Find(info[i].form)) {
           pred = static_cast<int>(*known);  // the run-time tagger never scores these
         } else {
-          int nf = TaggerFeatures(info.data(), n, i, t1, t2, history, model_.feature_set, feats);
+          int nf = TaggerFeatures(info.data(), n, i, t1, t2, history, feature_set, feats);
           table.Score(feats, nf, scores.data());
           pred = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
           if (gold >= 0 && pred != gold) {
@@ -183,9 +196,9 @@ WeightTable Trainer::TrainTagger(const std::vector<int>& subset, int epochs, boo
                        Fmt("%.2f", 100.0 * (words - errors) / std::max(1L, words)) + ", " +
                        Fmt("%.1fs", Seconds(start));
     if (dev) {
-      std::swap(model_.tagger, avg);
+      std::swap(*slot, avg);
       double acc = TagAccuracy(dev_);
-      std::swap(model_.tagger, avg);
+      std::swap(*slot, avg);
       line += ", dev (UPOS+XPOS)/2 " + Fmt("%.2f", acc);
       if (acc > best_acc) {
         best_acc = acc;
@@ -198,6 +211,117 @@ WeightTable Trainer::TrainTagger(const std::vector<int>& subset, int epochs, boo
     Log(line);
   }
   return best;
+}
+
+ParserRun Trainer::TrainParserRun(std::vector<int>* order) {
+  ParserRun result;
+  const int nl = model_.num_labels();
+  TrainTable parser(opt_.parser_bits, kNumMoves);
+  TrainTable labeller(opt_.labeller_bits, nl);
+  std::uniform_real_distribution<double> coin(0, 1);
+  double tp = 1, tl = 1;
+  uint64_t feats[kMaxParserFeatures + kMaxLabelFeatures];
+  float scores[1024];
+  std::vector<uint64_t> words;
+  std::vector<uint32_t> classes;
+  std::vector<TokenInfo> infos;
+  ParseState st;
+  double best_las = -1;
+  for (int epoch = 1; epoch <= opt_.parser_epochs; ++epoch) {
+    auto start = Clock::now();
+    std::shuffle(order->begin(), order->end(), rng_);
+    long moves = 0, move_errors = 0, arcs = 0, label_errors = 0;
+    for (int idx : *order) {
+      const Example& e = train_[idx];
+      const int n = static_cast<int>(e.forms.size());
+      words.resize(n);
+      classes.resize(n);
+      infos.resize(n);
+      const uint16_t* tags = e.predicted_tags.data();
+      for (int i = 0; i < n; ++i) {
+        TokenInfo& info = infos[i];
+        ComputeTokenInfo(e.forms[i], &info);
+        LookupAmbiguity(model_, &info);
+        words[i] = info.lower;
+        classes[i] = model_.SenseClass(info.wn, tags[i]);
+      }
+      const SentenceView view{words.data(), tags, classes.data(), infos.data(), model_.feature_set};
+      st.Init(n);
+      while (!st.Terminal()) {
+        int nf = ParserFeatures(st, view, feats);
+        parser.Score(feats, nf, scores);
+        int cost[kNumMoves];
+        int min_cost = 1 << 30;
+        for (int m = 0; m < kNumMoves; ++m) {
+          cost[m] = st.Valid(m) ? st.Cost(m, e.head.data()) : (1 << 30);
+          min_cost = std::min(min_cost, cost[m]);
+        }
+        int pred = -1, gold = -1;
+        for (int m = 0; m < kNumMoves; ++m) {
+          if (!st.Valid(m)) continue;
+          if (pred < 0 || scores[m] > scores[pred]) pred = m;
+          if (cost[m] == min_cost && (gold < 0 || scores[m] > scores[gold])) gold = m;
+        }
+        ++moves;
+        int move = pred;
+        if (cost[pred] > min_cost) {
+          ++move_errors;
+          parser.Update(feats, nf, gold, 1.0f, tp);
+          parser.Update(feats, nf, pred, -1.0f, tp);
+          if (!(epoch > 1 && coin(rng_) < opt_.explore)) move = gold;
+        }
+        tp += 1;
+        int label = -1;
+        if (move != kShift) {
+          const int dep = st.ArcDependent(), head = st.ArcHead(move);
+          if (head == n) {
+            label = model_.root_label;
+          } else {
+            int lf = LabelFeatures(st, head, dep, view, feats);
+            labeller.Score(feats, lf, scores);
+            for (int l = 0; l < nl; ++l) {
+              if (l == model_.root_label) continue;
+              if (label < 0 || scores[l] > scores[label]) label = l;
+            }
+            const int gold_label = e.label[dep];
+            if (head == e.head[dep] && gold_label >= 0) {
+              ++arcs;
+              if (label != gold_label) {
+                ++label_errors;
+                labeller.Update(feats, lf, gold_label, 1.0f, tl);
+                labeller.Update(feats, lf, label, -1.0f, tl);
+              }
+              tl += 1;
+            }
+          }
+        }
+        st.Apply(move, label);
+      }
+    }
+    model_.parser = parser.Finalize(tp, opt_.prune);
+    model_.labeller = labeller.Finalize(tl, opt_.prune);
+    double train_secs = Seconds(start);
+    SyntaxScores dev = EvaluateSyntax(model_, dev_);
+    Log("  parser epoch " + std::to_string(epoch) + ": move errors " +
+        Fmt("%.2f%%", 100.0 * move_errors / std::max(1L, moves)) + ", label errors " +
+        Fmt("%.2f%%", 100.0 * label_errors / std::max(1L, arcs)) + ", " + Fmt("%.1fs", train_secs) + "; dev " +
+        dev.ToLine());
+    if (dev.Pct(dev.las) > best_las) {
+      best_las = dev.Pct(dev.las);
+      result.best_epoch = epoch;
+      result.scores = dev;
+      result.parser = parser.Averaged(tp);
+      result.labeller = labeller.Averaged(tl);
+    }
+  }
+  if (result.best_epoch == 0) {  // no parser epochs: tagger and lemmatiser only
+    result.parser = parser.Averaged(tp);
+    result.labeller = labeller.Averaged(tl);
+    model_.parser = parser.Finalize(tp, opt_.prune);
+    model_.labeller = labeller.Finalize(tl, opt_.prune);
+    result.scores = EvaluateSyntax(model_, dev_);
+  }
+  return result;
 }
 
 Status Trainer::Run() {
@@ -338,123 +462,59 @@ Status Trainer::Run() {
     }
   }
 
-  // Parser and labeller.
-  const int nl = model_.num_labels();
-  TrainTable parser(opt_.parser_bits, kNumMoves);
-  TrainTable labeller(opt_.labeller_bits, nl);
+  // Parser and labeller: parser_runs runs over differently shuffled data (and
+  // explorations), each kept at its best dev epoch; the model sums their
+  // averaged weights, which for linear models is the ensemble that adds the
+  // runs' scores, at no cost at run time.
   std::vector<int> order;
   for (int i : all)
     if (train_[i].has_tree) order.push_back(i);
-  std::uniform_real_distribution<double> coin(0, 1);
-  double tp = 1, tl = 1;
-  uint64_t feats[kMaxParserFeatures + kMaxLabelFeatures];
-  float scores[1024];
-  std::vector<uint64_t> words;
-  std::vector<uint32_t> classes;
-  std::vector<TokenInfo> infos;
-  ParseState st;
-  std::string best_bytes;
-  double best_las = -1;
-  int best_epoch = 0;
+  const int runs = std::max(1, opt_.parser_runs);
+  std::vector<float> parser_sum, labeller_sum;
+  std::string best_epochs;
   SyntaxScores best_scores;
-  for (int epoch = 1; epoch <= opt_.parser_epochs; ++epoch) {
+  for (int run = 0; run < runs; ++run) {
+    ParserRun r = TrainParserRun(&order);
+    if (run == 0) {
+      parser_sum = std::move(r.parser);
+      labeller_sum = std::move(r.labeller);
+    } else {
+      for (size_t i = 0; i < parser_sum.size(); ++i) parser_sum[i] += r.parser[i];
+      for (size_t i = 0; i < labeller_sum.size(); ++i) labeller_sum[i] += r.labeller[i];
+    }
+    best_epochs += (run ? "," : "") + std::to_string(r.best_epoch);
+    model_.parser = TrainTable::Quantise(opt_.parser_bits, kNumMoves, parser_sum, opt_.prune);
+    model_.labeller = TrainTable::Quantise(opt_.labeller_bits, model_.num_labels(), labeller_sum, opt_.prune);
+    best_scores = run == 0 ? r.scores : EvaluateSyntax(model_, dev_);
+    if (runs > 1) Log("parser run " + std::to_string(run + 1) + ": best epoch " + std::to_string(r.best_epoch) +
+                      "; dev of the sum of runs 1-" + std::to_string(run + 1) + ": " + best_scores.ToLine());
+  }
+  std::string tagger_info = "tagger epoch " + std::to_string(tagger_epochs);
+  if (opt_.rare_tagger_features != 0) {
+    // Trained after the parser so that the parser's training (and its random
+    // draws) is the same with or without it.
     auto start = Clock::now();
-    std::shuffle(order.begin(), order.end(), rng_);
-    long moves = 0, move_errors = 0, arcs = 0, label_errors = 0;
-    for (int idx : order) {
-      const Example& e = train_[idx];
-      const int n = static_cast<int>(e.forms.size());
-      words.resize(n);
-      classes.resize(n);
-      infos.resize(n);
-      const uint16_t* tags = e.predicted_tags.data();
-      for (int i = 0; i < n; ++i) {
-        TokenInfo& info = infos[i];
-        ComputeTokenInfo(e.forms[i], &info);
-        LookupAmbiguity(model_, &info);
-        words[i] = info.lower;
-        classes[i] = model_.SenseClass(info.wn, tags[i]);
-      }
-      const SentenceView view{words.data(), tags, classes.data(), infos.data(), model_.feature_set};
-      st.Init(n);
-      while (!st.Terminal()) {
-        int nf = ParserFeatures(st, view, feats);
-        parser.Score(feats, nf, scores);
-        int cost[kNumMoves];
-        int min_cost = 1 << 30;
-        for (int m = 0; m < kNumMoves; ++m) {
-          cost[m] = st.Valid(m) ? st.Cost(m, e.head.data()) : (1 << 30);
-          min_cost = std::min(min_cost, cost[m]);
-        }
-        int pred = -1, gold = -1;
-        for (int m = 0; m < kNumMoves; ++m) {
-          if (!st.Valid(m)) continue;
-          if (pred < 0 || scores[m] > scores[pred]) pred = m;
-          if (cost[m] == min_cost && (gold < 0 || scores[m] > scores[gold])) gold = m;
-        }
-        ++moves;
-        int move = pred;
-        if (cost[pred] > min_cost) {
-          ++move_errors;
-          parser.Update(feats, nf, gold, 1.0f, tp);
-          parser.Update(feats, nf, pred, -1.0f, tp);
-          if (!(epoch > 1 && coin(rng_) < opt_.explore)) move = gold;
-        }
-        tp += 1;
-        int label = -1;
-        if (move != kShift) {
-          const int dep = st.ArcDependent(), head = st.ArcHead(move);
-          if (head == n) {
-            label = model_.root_label;
-          } else {
-            int lf = LabelFeatures(st, head, dep, view, feats);
-            labeller.Score(feats, lf, scores);
-            for (int l = 0; l < nl; ++l) {
-              if (l == model_.root_label) continue;
-              if (label < 0 || scores[l] > scores[label]) label = l;
-            }
-            const int gold_label = e.label[dep];
-            if (head == e.head[dep] && gold_label >= 0) {
-              ++arcs;
-              if (label != gold_label) {
-                ++label_errors;
-                labeller.Update(feats, lf, gold_label, 1.0f, tl);
-                labeller.Update(feats, lf, label, -1.0f, tl);
-              }
-              tl += 1;
-            }
-          }
-        }
-        st.Apply(move, label);
-      }
-    }
-    model_.parser = parser.Finalize(tp, opt_.prune);
-    model_.labeller = labeller.Finalize(tl, opt_.prune);
-    double train_secs = Seconds(start);
-    SyntaxScores dev = EvaluateSyntax(model_, dev_);
-    Log("  parser epoch " + std::to_string(epoch) + ": move errors " +
-        Fmt("%.2f%%", 100.0 * move_errors / std::max(1L, moves)) + ", label errors " +
-        Fmt("%.2f%%", 100.0 * label_errors / std::max(1L, arcs)) + ", " + Fmt("%.1fs", train_secs) + "; dev " +
-        dev.ToLine());
-    if (dev.Pct(dev.las) > best_las) {
-      best_las = dev.Pct(dev.las);
-      best_epoch = epoch;
-      best_scores = dev;
-      best_bytes.clear();  // filled below with the info line
-      model_.info = "trained on " + opt_.train_path + " (" + std::to_string(order.size()) +
-                    " sentences), parser epoch " + std::to_string(epoch) + ", tagger epoch " +
-                    std::to_string(tagger_epochs) + "; dev " + dev.ToLine();
-      best_bytes = model_.ToBytes();
-    }
-  }
-  if (best_bytes.empty()) {  // no parser epochs: tagger and lemmatiser only
-    model_.parser = parser.Finalize(tp, opt_.prune);
-    model_.labeller = labeller.Finalize(tl, opt_.prune);
+    Log("training the rare-word tagger, feature set " + std::to_string(opt_.rare_tagger_features));
+    int best_epoch = 0;
+    model_.rare_tagger_features = opt_.rare_tagger_features;
+    model_.rare_tagger = TrainTagger(all, opt_.tagger_epochs, /*dev=*/true, &best_epoch, /*rare=*/true);
+    tagger_info += ", rare-word tagger epoch " + std::to_string(best_epoch);
     best_scores = EvaluateSyntax(model_, dev_);
-    model_.info = "tagger only; dev " + best_scores.ToLine();
-    best_bytes = model_.ToBytes();
+    Log("rare-word tagger: best epoch " + std::to_string(best_epoch) + ", " + Fmt("%.1fs", Seconds(start)) +
+        "; dev " + best_scores.ToLine());
   }
-  Log("best parser epoch " + std::to_string(best_epoch) + ": dev " + best_scores.ToLine());
+  if (opt_.parser_epochs < 1) {
+    model_.info = "tagger only; dev " + best_scores.ToLine();
+  } else if (runs == 1) {
+    model_.info = "trained on " + opt_.train_path + " (" + std::to_string(order.size()) +
+                  " sentences), parser epoch " + best_epochs + ", " + tagger_info + "; dev " + best_scores.ToLine();
+  } else {
+    model_.info = "trained on " + opt_.train_path + " (" + std::to_string(order.size()) + " sentences), " +
+                  std::to_string(runs) + " parser runs summed (best epochs " + best_epochs + "), " + tagger_info +
+                  "; dev " + best_scores.ToLine();
+  }
+  const std::string best_bytes = model_.ToBytes();
+  Log("best parser epoch " + best_epochs + ": dev " + best_scores.ToLine());
   std::ofstream out(opt_.out_path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IOError(opt_.out_path + ": cannot write");
   out.write(best_bytes.data(), static_cast<std::streamsize>(best_bytes.size()));

@@ -27,11 +27,14 @@ struct TrainOptions {
   int tagger_epochs = 8;    // upper bound; the best dev epoch is kept
   int parser_epochs = 15;   // upper bound; the best dev epoch is kept
   int jackknife_folds = 4;  // 0 or 1: train the parser on gold tags
+  int parser_runs = 1;      // parser trainings (own shuffles) whose averaged weights are summed
   int tagger_bits = 18;     // log2 rows of each weight table
+  int rare_tagger_bits = 18;
   int parser_bits = 22;
   int labeller_bits = 18;
   double explore = 0.9;     // probability of following a wrong prediction (dynamic oracle), from epoch 2
   uint32_t feature_set = kDefaultFeatureSet;  // optional template groups (features.h FeatureSet)
+  uint32_t rare_tagger_features = 0;  // non-zero: also train a rare-word tagger with these groups (model.h)
   float prune = 0.0f;       // averaged weights below this magnitude are dropped from the file
   uint64_t seed = 20250119;
   std::ostream* log = nullptr;  // progress; nullptr = silent

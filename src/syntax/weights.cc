@@ -478,21 +478,23 @@ void TrainTable::Update(const uint64_t* features, int n, int c, float delta, dou
   }
 }
 
-WeightTable TrainTable::Finalize(double t, float prune) const {
-  WeightTable out(bits_, num_classes_);
+std::vector<float> TrainTable::Averaged(double t) const {
   std::vector<float> avg(w_.size());
+  for (size_t i = 0; i < w_.size(); ++i) avg[i] = static_cast<float>(w_[i] - u_[i] / t);
+  return avg;
+}
+
+WeightTable TrainTable::Quantise(int bits, int num_classes, const std::vector<float>& avg, float prune) {
+  WeightTable out(bits, num_classes);
   float max_abs = 0;
-  for (size_t i = 0; i < w_.size(); ++i) {
-    avg[i] = static_cast<float>(w_[i] - u_[i] / t);
-    max_abs = std::max(max_abs, std::fabs(avg[i]));
-  }
+  for (float a : avg) max_abs = std::max(max_abs, std::fabs(a));
   // One scale per table: int16 keeps ~4.5 significant digits of the largest weight.
   const float scale = max_abs > 0 ? 32000.0f / max_abs : 1.0f;
   size_t nonzero = 0, kept = 0;
   for (size_t i = 0; i < avg.size(); ++i) {
     nonzero += avg[i] != 0;
     if (std::fabs(avg[i]) < prune) continue;
-    int16_t& w = out.w_[i / num_classes_ * out.stride_ + i % num_classes_];
+    int16_t& w = out.w_[i / num_classes * out.stride_ + i % num_classes];
     w = static_cast<int16_t>(std::lround(avg[i] * scale));
     kept += w != 0;
   }

@@ -89,7 +89,12 @@ class TrainTable {
   void Update(const uint64_t* features, int n, int c, float delta, double t);
   // The averaged weights at time t, quantised to int16; weights whose
   // magnitude is below `prune` (in float units) become zero.
-  WeightTable Finalize(double t, float prune) const;
+  WeightTable Finalize(double t, float prune) const { return Quantise(bits_, num_classes_, Averaged(t), prune); }
+  // The averaged weights at time t, unquantised ((1 << bits) rows of
+  // num_classes). Several runs' averages can be summed into one table: for
+  // linear models that is the ensemble that sums the runs' scores.
+  std::vector<float> Averaged(double t) const;
+  static WeightTable Quantise(int bits, int num_classes, const std::vector<float>& weights, float prune);
 
  private:
   int bits_;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -159,6 +160,57 @@ TEST(ArgMaxTest, AgreesWithTheLoopsOnRandomScores) {
 TEST(ArgMaxTest, NothingLeftBesideTheExceptionGivesMinusOne) {
   std::vector<int32_t> s = {5};
   EXPECT_EQ(ArgMaxExcept(s.data(), 1, 0), -1);
+}
+
+}  // namespace
+}  // namespace dyad::syntax
+
+namespace dyad::syntax {
+namespace {
+
+// Two perceptron runs trained on different update sequences.
+TrainTable RandomRun(uint64_t seed, double* t) {
+  TrainTable table(kBits, 5);
+  std::mt19937_64 rng(seed);
+  *t = 1;
+  for (int step = 0; step < 400; ++step) {
+    uint64_t feats[6];
+    for (uint64_t& f : feats) f = rng();
+    table.Update(feats, 6, static_cast<int>(rng() % 5), (rng() & 1) ? 1.0f : -1.0f, *t);
+    *t += 1;
+  }
+  return table;
+}
+
+// --parser-runs sums the runs' averaged weights: for a linear model that is
+// the ensemble whose scores are the sums of the runs' scores.
+TEST(TrainTableTest, SummedAveragesScoreAsTheSumOfTheRuns) {
+  double ta = 0, tb = 0;
+  const TrainTable a = RandomRun(1, &ta), b = RandomRun(2, &tb);
+  const std::vector<float> wa = a.Averaged(ta), wb = b.Averaged(tb);
+  std::vector<float> sum(wa.size());
+  float max_abs = 0;
+  for (size_t i = 0; i < sum.size(); ++i) {
+    sum[i] = wa[i] + wb[i];
+    max_abs = std::max(max_abs, std::fabs(sum[i]));
+  }
+  ASSERT_GT(max_abs, 0);
+  const WeightTable q = TrainTable::Quantise(kBits, 5, sum, 0.0f);
+  const float scale = 32000.0f / max_abs;
+  std::mt19937_64 rng(3);
+  for (int trial = 0; trial < 50; ++trial) {
+    uint64_t feats[8];
+    for (uint64_t& f : feats) f = rng();
+    int32_t scores[1024];
+    q.Score(feats, 8, scores);
+    for (int c = 0; c < 5; ++c) {
+      float expected = 0;
+      for (uint64_t f : feats) expected += wa[size_t{a.Row(f)} * 5 + c] + wb[size_t{b.Row(f)} * 5 + c];
+      EXPECT_NEAR(scores[c], expected * scale, 8 * 0.5 + 1) << "class " << c;  // rounding per weight
+    }
+  }
+  // One run alone: Finalize is Quantise of its averages.
+  EXPECT_EQ(a.Finalize(ta, 0.0f).NonZero(), TrainTable::Quantise(kBits, 5, wa, 0.0f).NonZero());
 }
 
 }  // namespace
