@@ -775,8 +775,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     auto mode = store->Exec("PRAGMA page_size=8192; PRAGMA journal_mode=WAL");
     if (!mode.ok()) return Status::IOError("cannot open store " + path + ": " + mode.message());
   }
+  // Temporary files (the sorts that build indexes at the end of a bulk load or in a migration) on disk, not in
+  // memory: in memory they held every sorted key (migrating 10M events peaked at 4.1 GB), and on disk they cost
+  // no time on 200,000 events (store_bench) while the file system's cache keeps them.
   Status s = store->Exec(std::string("PRAGMA synchronous=") + (options.sync_full ? "FULL" : "NORMAL") +
-                         "; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF");
+                         "; PRAGMA cache_size=-131072; PRAGMA temp_store=FILE; PRAGMA foreign_keys=OFF");
   if (!s.ok()) return Status::IOError("cannot open store " + path + ": " + s.message());
   s = store->Migrate();
   if (!s.ok()) return Status::Corruption(path + ": " + s.message());
