@@ -115,6 +115,17 @@ int RunIngest(const IngestArgs& args) {
   so.text_index = !args.no_text_index;
   so.sync_full = args.sync_full;
   so.defer_indexes = true;  // a fresh store is bulk-loaded: query indexes built once at the end
+  if (!args.quiet && access(args.db.c_str(), F_OK) == 0) {
+    // Opening for writing migrates an older store, which rewrites it: say so before the wait.
+    store::StoreOptions read_only;
+    read_only.read_only = true;
+    auto probe = Store::Open(args.db, read_only);
+    if (!probe.ok() && probe.status().message().find("needs migrating") != std::string::npos) {
+      std::fprintf(stderr, "dyad ingest: migrating %s to schema version %d (rewrites the store: about a minute per "
+                           "2 million events)\n",
+                   args.db.c_str(), store::kSchemaVersion);
+    }
+  }
   auto opened = Store::Open(args.db, so);
   if (!opened.ok()) {
     std::fprintf(stderr, "dyad ingest: %s\n", opened.status().message().c_str());

@@ -1,6 +1,7 @@
 // End-to-end tests of `dyad ingest` as a real process: kill -9 at several
 // points and resume; ingest twice; change a document.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 #include <thread>
 
@@ -233,6 +235,39 @@ TEST(IngestProcessTest, PrecodedIngestReportsBadLinesInOrderAndStoresTheRest) {
   Fingerprint want = Take(clean);
   EXPECT_EQ(Take(db), want);
   EXPECT_EQ(want.documents, lines);  // one document a line
+}
+
+// An older store: the read-only commands say what to do, dyad ingest says it migrates before the wait.
+TEST(IngestProcessTest, OlderStoreIsMigratedByIngestAndReadersSayHow) {
+  if (!fs::exists(Binary())) GTEST_SKIP() << "dyad binary not built: " << Binary();
+  TempDir tmp;
+  std::string db = tmp / "v6.db";
+  {
+    std::ifstream in(testing::SourceDir() + "/tests/data/store/v6.sql");
+    std::stringstream sql;
+    sql << in.rdbuf();
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(h, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  auto log_of = [&](const std::string& name) {
+    std::ifstream log(tmp / name);
+    return std::string((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  };
+  EXPECT_EQ(RunDyad({"query", "--db", db}, -1, tmp / "query.log"), 1);
+  EXPECT_NE(log_of("query.log").find("schema version 6, this dyad uses " + std::to_string(kSchemaVersion)),
+            std::string::npos)
+      << log_of("query.log");
+  EXPECT_NE(log_of("query.log").find("dyad ingest --db FILE /dev/null"), std::string::npos);
+  RunDyad({"ingest", "--db", db, "/dev/null"}, -1, tmp / "ingest.log");
+  EXPECT_NE(log_of("ingest.log").find("migrating " + db + " to schema version"), std::string::npos)
+      << log_of("ingest.log");
+  EXPECT_EQ(RunDyad({"query", "--db", db, "--limit", "0"}, -1, tmp / "after.log"), 0) << log_of("after.log");
+  Fingerprint f = Take(db);
+  EXPECT_EQ(f.documents, 11);
+  EXPECT_EQ(f.events, 53);
+  EXPECT_EQ(f.mentions, 72);
 }
 
 TEST(IngestProcessTest, CodesRealDocumentsIdempotently) {

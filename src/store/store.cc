@@ -824,7 +824,12 @@ Status Store::Migrate() {
                                  std::to_string(kSchemaVersion));
   }
   if (options_.read_only) {
-    if (version < kSchemaVersion) return Status::InvalidArgument("store needs migrating; open it once for writing");
+    if (version < kSchemaVersion) {
+      return Status::InvalidArgument("store has schema version " + std::to_string(version) + ", this dyad uses " +
+                                     std::to_string(kSchemaVersion) +
+                                     ": it needs migrating; open it once for writing (e.g. dyad ingest --db FILE "
+                                     "/dev/null)");
+    }
   } else {
     // Each step runs in its own transaction with its version row: a crash mid-migration leaves the old version.
     // Step v (1-based) brings a store from version v-1 to v.
