@@ -439,11 +439,13 @@ struct QueryArgs {
   int width = 0;
 };
 
+// `s` in a column of `width` characters, the last of which is always a space (so that "0312 Express intent to
+// cooperate militarily" does not run into the next column); cut with '~' when longer.
 std::string Cell(std::string s, size_t width) {
   for (char& c : s) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   }
-  if (s.size() > width) s = s.substr(0, width - 1) + "~";
+  if (s.size() >= width) s = s.substr(0, width - 2) + "~";
   s.resize(width, ' ');
   return s;
 }

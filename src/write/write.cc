@@ -275,6 +275,13 @@ void AppendCell(std::string_view text, size_t width, std::string* out) {
   out->append(width - cols, ' ');
 }
 
+// A column of the table: `text` in `width` - 1 columns and a space, so that a long value ("163 Impose embargo,
+// boycott, or sanctions") never runs into the next column.
+void AppendColumn(std::string_view text, size_t width, std::string* out) {
+  AppendCell(text, width - 1, out);
+  out->push_back(' ');
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
@@ -571,12 +578,12 @@ void EventFormatter::AppendHeader(std::string* out) {
     AppendCsvHeader(out);
   } else if (format_ == OutputFormat::kTable) {
     std::string line;
-    AppendCell("DATE", 12, &line);
-    AppendCell("SOURCE", 13, &line);
-    AppendCell("EVENT", 40, &line);
-    AppendCell("TARGET", 13, &line);
-    AppendCell("PLACE", 14, &line);
-    AppendCell("FLAG", 5, &line);
+    AppendColumn("DATE", 12, &line);
+    AppendColumn("SOURCE", 13, &line);
+    AppendColumn("EVENT", 40, &line);
+    AppendColumn("TARGET", 13, &line);
+    AppendColumn("PLACE", 14, &line);
+    AppendColumn("FLAG", 5, &line);
     line.append("SENTENCE");
     out->append(line);
     out->push_back('\n');
@@ -615,26 +622,26 @@ void EventFormatter::AppendTableRow(const Event& e, const EventContext& context,
       if (!date.empty()) date += '*';
       break;
   }
-  AppendCell(date, 12, out);
-  AppendCell(e.source.code.empty() ? "-" : e.source.code, 13, out);
+  AppendColumn(date, 12, out);
+  AppendColumn(e.source.code.empty() ? "-" : e.source.code, 13, out);
   std::string event = e.code;
   std::string_view name = EventName(e.code);
   if (!name.empty()) {
     event += ' ';
     event += name;
   }
-  AppendCell(event, 40, out);
-  AppendCell(e.target.code.empty() ? "-" : e.target.code, 13, out);
+  AppendColumn(event, 40, out);
+  AppendColumn(e.target.code.empty() ? "-" : e.target.code, 13, out);
   // The place's own name ("Moscow" of "Moscow, Moscow, Russia"); "-" when none.
   std::string_view place = e.location ? std::string_view(e.location->name) : std::string_view("-");
   if (size_t comma = place.find(','); comma != std::string_view::npos) place = place.substr(0, comma);
-  AppendCell(place.empty() ? "-" : place, 14, out);
+  AppendColumn(place.empty() ? "-" : place, 14, out);
   const char* flag = e.negated                                   ? "NEG"
                      : e.modality == Modality::kIntended         ? "INT"
                      : e.modality == Modality::kHypothetical     ? "HYP"
                      : e.modality == Modality::kReported         ? "REP"
                                                                  : "";
-  AppendCell(flag, 5, out);
+  AppendColumn(flag, 5, out);
   // The sentence, whitespace collapsed, cut to the rest of the line.
   std::string sentence;
   sentence.reserve(e.sentence.size());
