@@ -1026,7 +1026,24 @@ Status Store::Begin() {
   in_txn_ = true;
   // Another connection that wrote since our last batch makes the filters stale: rebuilt when next needed.
   auto version = QueryInt("PRAGMA data_version");
-  if (!version.ok() || version.value() != data_version_) filters_->ready = false;
+  if (!version.ok() || version.value() != data_version_) {
+    filters_->ready = false;
+    // It may also have ended the bulk load this connection began (any open for writing ends one): from now
+    // on readers trust the summary and the text index, so this connection keeps them again.
+    auto deferred = QueryInt("SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'");
+    if (!deferred.ok()) {
+      Rollback();
+      return deferred.status();
+    }
+    if (indexes_deferred_ && deferred.value() == 0) {
+      indexes_deferred_ = false;
+      Status s = Exec("PRAGMA wal_autocheckpoint=1000");
+      if (!s.ok()) {
+        Rollback();
+        return s;
+      }
+    }
+  }
   data_version_ = version.ok() ? version.value() : -1;
   auto next = QueryInt("SELECT coalesce(max(id), 0) + 1 FROM mentions");
   if (!next.ok()) {

@@ -970,6 +970,39 @@ TEST(SummaryTest, BulkLoadBuildsTheTextIndexAtTheEnd) {
   }
 }
 
+// Two writers: a bulk load that another connection finished (a second `dyad ingest`, or any open for writing,
+// ends it) must from then on keep the summary and the text index itself, as readers now trust them -- killed
+// before its own end, it would otherwise leave them without its later documents for good.
+TEST(SummaryTest, ABulkLoadAnotherWriterEndedKeepsTheSummaryAndTextIndex) {
+  TempDb tmp;
+  auto a = OpenStore(tmp.path(), StoreOptions{.defer_indexes = true});
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->indexes_deferred());
+  Put(a.get(), MakeDoc("a1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  {
+    auto b = OpenStore(tmp.path());  // ends the load: indexes, summaries and text index built
+    ASSERT_NE(b, nullptr);
+    EXPECT_FALSE(b->indexes_deferred());
+  }
+  Put(a.get(), MakeDoc("a2", 20250102), {MakeEvent("USAGOV", "111", "CHNGOV", 20250102)});
+  EXPECT_FALSE(a->indexes_deferred());
+  a.reset();  // killed: no FinishLoad()
+
+  auto r = OpenStore(tmp.path(), StoreOptions{.read_only = true});
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(Int(r.get(), "SELECT sum(events) FROM daily"), 2);
+  EXPECT_EQ(Int(r.get(), "SELECT sum(events) FROM monthly"), 2);
+  auto series = r->Series({.actors = {"USA"}}, Bucket::kDay);
+  ASSERT_TRUE(series.ok());
+  ASSERT_EQ(series.value().size(), 1u);
+  EXPECT_EQ(series.value()[0].events, 1);
+  if (r->has_text_index()) {
+    auto q = r->Query({.text = "USAGOV did"});
+    ASSERT_TRUE(q.ok()) << q.status().message();
+    EXPECT_EQ(q.value().size(), 1u);
+  }
+}
+
 Event RichEvent() {
   Event e = MakeEvent("RUSGOV", "0871", "UKRGOV", 20250310, 2);
   e.location = EventLocation{"Kyiv, Kyyiv, Misto, Ukraine", "UKR", 50.45, 30.5233, "703448", 4, "UP", "UP12", 40, 44};
