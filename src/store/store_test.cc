@@ -659,6 +659,26 @@ TEST(QueryPlanTest, FrequentActorGivesTheSameEventsInTheSameOrder) {
   for (size_t i = 0; i < 500; ++i) EXPECT_EQ(fast.value()[i].id, all.value()[i].id) << i;
 }
 
+// A reader opened before another connection began a bulk load (dyad serve on a new store while dyad ingest
+// fills it): the load has dropped the query indexes, so its dyad and frequent-actor plans must not name them.
+TEST(QueryPlanTest, AReaderOpenedBeforeABulkLoadStillAnswers) {
+  TempDb tmp;
+  { auto created = OpenStore(tmp.path()); }
+  auto reader = OpenStore(tmp.path(), {.read_only = true});
+  ASSERT_NE(reader, nullptr);
+  auto writer = OpenStore(tmp.path(), {.defer_indexes = true});
+  ASSERT_NE(writer, nullptr);
+  ASSERT_TRUE(writer->indexes_deferred());
+  Put(writer.get(), MakeDoc("a", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  auto q = reader->Query({.dyad_a = "RUS", .dyad_b = "IRN"});
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_EQ(q.value().size(), 1u);
+  std::vector<int> geo_types;
+  auto page = reader->ListEvents({.dyad_a = "IRN", .dyad_b = "RUS", .limit = 10}, 0, &geo_types);
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page.value().size(), 1u);
+}
+
 // --- Stats.
 
 TEST(StatsTest, SeriesAndTopsOnAHandMadeStore) {
