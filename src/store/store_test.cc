@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "store/precoded.h"
 #include "store/synthetic.h"
@@ -250,6 +251,35 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
   auto q = s->Query({.actors = {"RUSGOV"}, .codes = {"057"}});
   ASSERT_TRUE(q.ok());
   EXPECT_GE(q.value().size(), 1u);
+}
+
+// Two processes that open the same new (or older) store at once -- two dyad ingest runs, or dyad serve and
+// dyad ingest: each reads the version, then waits for the write lock while the other migrates. The one that
+// waited must find the steps done, not apply them again (nor fail on the rule or the text index the other
+// one created).
+TEST(MigrationTest, TwoOpenersOfANewStoreBothSucceed) {
+  TempDb tmp;
+  sqlite3* lock = nullptr;
+  ASSERT_EQ(sqlite3_open(tmp.path().c_str(), &lock), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(lock, "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::string errors[2];
+  std::vector<std::thread> openers;
+  for (int i = 0; i < 2; ++i) {
+    openers.emplace_back([&tmp, &errors, i] {
+      auto s = Store::Open(tmp.path(), {});
+      errors[i] = s.ok() ? "" : s.status().message();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // both have read "no version" and wait
+  sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(lock);
+  for (std::thread& t : openers) t.join();
+  EXPECT_EQ(errors[0], "");
+  EXPECT_EQ(errors[1], "");
+  auto s = OpenStore(tmp.path());
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM schema_version"), kSchemaVersion);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM meta WHERE key = 'dedup'"), 1);
 }
 
 TEST(MigrationTest, RefusesNewerSchemaAndForeignDatabases) {
