@@ -114,7 +114,10 @@ Status Store::GetEvent(int64_t id, StoredEvent* event, int* geo_type, bool* foun
 Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Where* w, std::string* pick) {
   const std::string dir = f.newest_first ? " DESC" : "";
   const bool dyad = f.dyad_a.size() >= 3 && f.dyad_b.size() >= 3 && SafeCode(f.dyad_a) && SafeCode(f.dyad_b);
-  if (dyad && limit > 0 && !indexes_deferred_) {
+  // Whether the query indexes exist, read from the file: another connection may have begun a bulk load
+  // (which drops them) or ended one since this one opened.
+  const bool indexed = SummaryFresh();
+  if (dyad && limit > 0 && indexed) {
     // One branch per direction, each walking the dyad index (a1, a2, day) in date order and stopping
     // after offset+limit rows; the branches are then merged. An OR of the two directions would make SQLite
     // collect and sort every event of the dyad (tens of thousands for a busy one).
@@ -143,7 +146,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
     // collecting every match through the actor indexes and sorting them; for a rare one the actor indexes
     // win. Decided by counting the actor's events in its covering index, up to a cap.
     bool by_day = false;
-    if (limit > 0 && f.text.empty() && !indexes_deferred_) {
+    if (limit > 0 && f.text.empty() && indexed) {
       constexpr int64_t kFrequent = 20000;
       std::vector<std::pair<std::string, std::string>> sides;  // (a1, a2), "" = any
       for (const std::string& raw : f.actors) {

@@ -806,19 +806,24 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   return store;
 }
 
-Status Store::Migrate() {
+Result<int> Store::StoredVersion() {
   auto has_version = QueryInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
   if (!has_version.ok()) return has_version.status();
-  int version = 0;
   if (has_version.value() != 0) {
     auto v = QueryInt("SELECT max(version) FROM schema_version");
     if (!v.ok()) return v.status();
-    version = static_cast<int>(v.value());
-  } else {
-    auto tables = QueryInt("SELECT count(*) FROM sqlite_master WHERE type='table'");
-    if (!tables.ok()) return tables.status();
-    if (tables.value() != 0) return Status::Corruption("not a dyad store (it has tables but no schema_version)");
+    return static_cast<int>(v.value());
   }
+  auto tables = QueryInt("SELECT count(*) FROM sqlite_master WHERE type='table'");
+  if (!tables.ok()) return tables.status();
+  if (tables.value() != 0) return Status::Corruption("not a dyad store (it has tables but no schema_version)");
+  return 0;
+}
+
+Status Store::Migrate() {
+  auto stored_version = StoredVersion();
+  if (!stored_version.ok()) return stored_version.status();
+  int version = stored_version.value();
   if (version > kSchemaVersion) {
     return Status::Unimplemented("store has schema version " + std::to_string(version) + "; this dyad reads up to " +
                                  std::to_string(kSchemaVersion));
@@ -846,6 +851,22 @@ Status Store::Migrate() {
     for (; version < kSchemaVersion; ++version) {
       const int next = version + 1;
       Status s = Exec("BEGIN IMMEDIATE");
+      // Another connection may have taken steps while this one waited for the write lock (two openers of a
+      // new store): the version again, under the lock.
+      if (s.ok()) {
+        auto now = StoredVersion();
+        if (!now.ok()) s = now.status();
+        if (s.ok() && now.value() >= next) {
+          s = Exec("COMMIT");
+          if (!s.ok()) return s;
+          if (now.value() > kSchemaVersion) {
+            return Status::Unimplemented("store has schema version " + std::to_string(now.value()) +
+                                         "; this dyad reads up to " + std::to_string(kSchemaVersion));
+          }
+          version = now.value() - 1;  // the loop's ++ makes it now.value()
+          continue;
+        }
+      }
       if (s.ok()) s = next == 7 ? MigrateToV7() : Exec(steps[next - 1]);
       if (s.ok()) {
         s = Exec("INSERT INTO schema_version VALUES(" + std::to_string(next) + ", " + std::to_string(date_added_) +
@@ -863,6 +884,11 @@ Status Store::Migrate() {
   std::string rule = std::to_string(options_.dedup.enabled) + "," + std::to_string(options_.dedup.code_chars) + "," +
                      std::to_string(options_.dedup.actor_chars) + "," + std::to_string(options_.dedup.window_days) +
                      "," + std::to_string(options_.dedup.same_place);
+  if (!options_.read_only) {
+    // The first opener's rule stays (another one may have stored its rule since this one migrated).
+    Status st = Exec("INSERT OR IGNORE INTO meta VALUES('dedup', '" + rule + "')");
+    if (!st.ok()) return st;
+  }
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key='dedup'", -1, &s, nullptr) != SQLITE_OK) {
     return Error("meta");
@@ -871,10 +897,7 @@ Status Store::Migrate() {
   bool found = sqlite3_step(s) == SQLITE_ROW;
   if (found) stored = ColumnText(s, 0);
   sqlite3_finalize(s);
-  if (!found && !options_.read_only) {
-    Status st = Exec("INSERT INTO meta VALUES('dedup', '" + rule + "')");
-    if (!st.ok()) return st;
-  } else if (found && stored != rule) {
+  if (found && stored != rule) {
     // Use the store's rule; the caller's differs (reported by dedup_rule_mismatch()).
     int en = 1, cc = 3, ac = 6, wd = 1, sp = 1;
     if (std::sscanf(stored.c_str(), "%d,%d,%d,%d,%d", &en, &cc, &ac, &wd, &sp) == 5) {
@@ -888,8 +911,11 @@ Status Store::Migrate() {
   fts_ = fts_table.value() != 0;
   if (!fts_ && options_.text_index && !options_.read_only && sqlite3_compileoption_used("ENABLE_FTS5")) {
     auto docs = QueryInt("SELECT count(*) FROM documents");
-    if (docs.ok() && docs.value() == 0) {
-      fts_ = Exec("CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id')").ok();
+    if (docs.ok() && docs.value() == 0 &&
+        Exec("CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content='sentences', "
+             "content_rowid='id')")
+            .ok()) {
+      fts_ = true;
     }
   }
   return Status::Ok();
@@ -1034,7 +1060,24 @@ Status Store::Begin() {
   in_txn_ = true;
   // Another connection that wrote since our last batch makes the filters stale: rebuilt when next needed.
   auto version = QueryInt("PRAGMA data_version");
-  if (!version.ok() || version.value() != data_version_) filters_->ready = false;
+  if (!version.ok() || version.value() != data_version_) {
+    filters_->ready = false;
+    // It may also have ended the bulk load this connection began (any open for writing ends one): from now
+    // on readers trust the summary and the text index, so this connection keeps them again.
+    auto deferred = QueryInt("SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'");
+    if (!deferred.ok()) {
+      Rollback();
+      return deferred.status();
+    }
+    if (indexes_deferred_ && deferred.value() == 0) {
+      indexes_deferred_ = false;
+      Status s = Exec("PRAGMA wal_autocheckpoint=1000");
+      if (!s.ok()) {
+        Rollback();
+        return s;
+      }
+    }
+  }
   data_version_ = version.ok() ? version.value() : -1;
   auto next = QueryInt("SELECT coalesce(max(id), 0) + 1 FROM mentions");
   if (!next.ok()) {

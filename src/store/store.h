@@ -214,6 +214,8 @@ class Store {
 
  private:
   Store(sqlite3* db, const StoreOptions& options);
+  // The store's schema version (0 for a new file); an error when the file is not a dyad store.
+  Result<int> StoredVersion();
   Status Migrate();
   Status MigrateToV7();
   Status Prepare();

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "store/precoded.h"
 #include "store/synthetic.h"
@@ -250,6 +251,35 @@ TEST(MigrationTest, VersionOneStoreIsMigratedAndKeepsItsData) {
   auto q = s->Query({.actors = {"RUSGOV"}, .codes = {"057"}});
   ASSERT_TRUE(q.ok());
   EXPECT_GE(q.value().size(), 1u);
+}
+
+// Two processes that open the same new (or older) store at once -- two dyad ingest runs, or dyad serve and
+// dyad ingest: each reads the version, then waits for the write lock while the other migrates. The one that
+// waited must find the steps done, not apply them again (nor fail on the rule or the text index the other
+// one created).
+TEST(MigrationTest, TwoOpenersOfANewStoreBothSucceed) {
+  TempDb tmp;
+  sqlite3* lock = nullptr;
+  ASSERT_EQ(sqlite3_open(tmp.path().c_str(), &lock), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(lock, "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::string errors[2];
+  std::vector<std::thread> openers;
+  for (int i = 0; i < 2; ++i) {
+    openers.emplace_back([&tmp, &errors, i] {
+      auto s = Store::Open(tmp.path(), {});
+      errors[i] = s.ok() ? "" : s.status().message();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // both have read "no version" and wait
+  sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(lock);
+  for (std::thread& t : openers) t.join();
+  EXPECT_EQ(errors[0], "");
+  EXPECT_EQ(errors[1], "");
+  auto s = OpenStore(tmp.path());
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM schema_version"), kSchemaVersion);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM meta WHERE key = 'dedup'"), 1);
 }
 
 TEST(MigrationTest, RefusesNewerSchemaAndForeignDatabases) {
@@ -659,6 +689,26 @@ TEST(QueryPlanTest, FrequentActorGivesTheSameEventsInTheSameOrder) {
   for (size_t i = 0; i < 500; ++i) EXPECT_EQ(fast.value()[i].id, all.value()[i].id) << i;
 }
 
+// A reader opened before another connection began a bulk load (dyad serve on a new store while dyad ingest
+// fills it): the load has dropped the query indexes, so its dyad and frequent-actor plans must not name them.
+TEST(QueryPlanTest, AReaderOpenedBeforeABulkLoadStillAnswers) {
+  TempDb tmp;
+  { auto created = OpenStore(tmp.path()); }
+  auto reader = OpenStore(tmp.path(), {.read_only = true});
+  ASSERT_NE(reader, nullptr);
+  auto writer = OpenStore(tmp.path(), {.defer_indexes = true});
+  ASSERT_NE(writer, nullptr);
+  ASSERT_TRUE(writer->indexes_deferred());
+  Put(writer.get(), MakeDoc("a", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  auto q = reader->Query({.dyad_a = "RUS", .dyad_b = "IRN"});
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_EQ(q.value().size(), 1u);
+  std::vector<int> geo_types;
+  auto page = reader->ListEvents({.dyad_a = "IRN", .dyad_b = "RUS", .limit = 10}, 0, &geo_types);
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page.value().size(), 1u);
+}
+
 // --- Stats.
 
 TEST(StatsTest, SeriesAndTopsOnAHandMadeStore) {
@@ -967,6 +1017,39 @@ TEST(SummaryTest, BulkLoadBuildsTheTextIndexAtTheEnd) {
     auto q = s->Query({.text = text});
     ASSERT_TRUE(q.ok()) << q.status().message();
     EXPECT_EQ(q.value().size(), want) << text;
+  }
+}
+
+// Two writers: a bulk load that another connection finished (a second `dyad ingest`, or any open for writing,
+// ends it) must from then on keep the summary and the text index itself, as readers now trust them -- killed
+// before its own end, it would otherwise leave them without its later documents for good.
+TEST(SummaryTest, ABulkLoadAnotherWriterEndedKeepsTheSummaryAndTextIndex) {
+  TempDb tmp;
+  auto a = OpenStore(tmp.path(), StoreOptions{.defer_indexes = true});
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->indexes_deferred());
+  Put(a.get(), MakeDoc("a1", 20250101), {MakeEvent("RUSGOV", "057", "IRNGOV", 20250101)});
+  {
+    auto b = OpenStore(tmp.path());  // ends the load: indexes, summaries and text index built
+    ASSERT_NE(b, nullptr);
+    EXPECT_FALSE(b->indexes_deferred());
+  }
+  Put(a.get(), MakeDoc("a2", 20250102), {MakeEvent("USAGOV", "111", "CHNGOV", 20250102)});
+  EXPECT_FALSE(a->indexes_deferred());
+  a.reset();  // killed: no FinishLoad()
+
+  auto r = OpenStore(tmp.path(), StoreOptions{.read_only = true});
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(Int(r.get(), "SELECT sum(events) FROM daily"), 2);
+  EXPECT_EQ(Int(r.get(), "SELECT sum(events) FROM monthly"), 2);
+  auto series = r->Series({.actors = {"USA"}}, Bucket::kDay);
+  ASSERT_TRUE(series.ok());
+  ASSERT_EQ(series.value().size(), 1u);
+  EXPECT_EQ(series.value()[0].events, 1);
+  if (r->has_text_index()) {
+    auto q = r->Query({.text = "USAGOV did"});
+    ASSERT_TRUE(q.ok()) << q.status().message();
+    EXPECT_EQ(q.value().size(), 1u);
   }
 }
 
