@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -175,6 +176,7 @@ int RunIngest(const IngestArgs& args) {
     std::condition_variable cv;
     std::deque<Batch> queue;
     bool stop = false;
+    std::atomic<bool> stopping{false};  // `stop` for the reader's line loop, read without the lock
     std::thread reader([&] {
       auto push = [&](Batch&& b) {
         std::unique_lock<std::mutex> lock(mu);
@@ -200,7 +202,7 @@ int RunIngest(const IngestArgs& args) {
         }
         store::PrecodedReader parser(path);
         std::string line, error;
-        while (go && std::getline(*in, line)) {
+        while (go && !stopping.load(std::memory_order_relaxed) && std::getline(*in, line)) {
           batch.bytes += line.size() + 1;
           parser.Add(line, &batch.docs, &error);
           if (!error.empty()) batch.notes.push_back({batch.docs.size(), error, false});
@@ -258,7 +260,8 @@ int RunIngest(const IngestArgs& args) {
     }
     {
       std::lock_guard<std::mutex> lock(mu);
-      stop = true;  // the store failed: the reader stops at its next batch
+      stop = true;  // the store failed (or the input ended): the reader stops at its next line
+      stopping = true;
       cv.notify_all();
     }
     reader.join();

@@ -25,7 +25,13 @@ std::string Str(const json& j, const char* key) {
 
 int64_t Int(const json& j, const char* key) {
   auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<int64_t>() : 0;
+  if (it == j.end() || !it->is_number()) return 0;
+  if (it->is_number_float()) {
+    // 1e300 as an integer field: converting it would be undefined behaviour; such a value means nothing here.
+    const double d = it->get<double>();
+    return d > -9.2e18 && d < 9.2e18 ? static_cast<int64_t>(d) : 0;
+  }
+  return it->get<int64_t>();
 }
 
 double Real(const json& j, const char* key) {

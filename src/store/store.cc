@@ -539,6 +539,7 @@ struct Store::Filters {
   KeyFilter contents;  // content_hash
   KeyFilter dedup;     // events' dedup_hash
   bool ready = false;
+  int other_writes = 0;  // batches that found another connection's writes (each makes the filters stale)
 };
 
 struct Store::Daily {
@@ -970,7 +971,9 @@ Status Store::MigrateToV7() {
   sqlite3_finalize(q);
   sqlite3_finalize(w);
   if (!s.ok()) return s;
-  return Exec(std::string("DROP TABLE mentions; ALTER TABLE mentions_v7 RENAME TO mentions;") + kMentionIndexesV7);
+  // The planner's statistics of the new tables' indexes (dropped with the old tables), from a sample.
+  return Exec(std::string("DROP TABLE mentions; ALTER TABLE mentions_v7 RENAME TO mentions;") + kMentionIndexesV7 +
+              "PRAGMA analysis_limit=2000; ANALYZE events; ANALYZE mentions;");
 }
 
 Status Store::Prepare() {
@@ -1062,6 +1065,7 @@ Status Store::Begin() {
   auto version = QueryInt("PRAGMA data_version");
   if (!version.ok() || version.value() != data_version_) {
     filters_->ready = false;
+    if (data_version_ != -1) ++filters_->other_writes;
     // It may also have ended the bulk load this connection began (any open for writing ends one): from now
     // on readers trust the summary and the text index, so this connection keeps them again.
     auto deferred = QueryInt("SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'");
@@ -1367,9 +1371,11 @@ Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vecto
 
 Status Store::EnsureFilters() {
   Filters& f = *filters_;
-  if (!indexes_deferred_) {
+  if (!indexes_deferred_ || f.other_writes > 3) {
     // Outside a bulk load the store may be large and the input small: reading every key to build the
-    // filters would cost more than the lookups they save. Empty filters claim nothing.
+    // filters would cost more than the lookups they save. The same when another writer keeps changing the
+    // store under a bulk load: each of its batches would make this one read every key again. Empty filters
+    // claim nothing.
     f.doc_ids = f.contents = f.dedup = KeyFilter();
     return Status::Ok();
   }

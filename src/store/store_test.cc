@@ -183,6 +183,8 @@ TEST(MigrationTest, VersionSixStoreIsMigratedWithoutLoss) {
                          "'events_dyad_rev', 'events_day', 'mentions_event', 'mentions_doc')"),
             6);
   EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 53);
+  // The planner has statistics for the new tables' indexes.
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('events_dedup', 'mentions_event')"), 2);
   // The migrated store merges a new report into an old event, and re-derives an event whose first mention's
   // document is replaced.
   const int64_t busiest = Int(s.get(), "SELECT id FROM events ORDER BY NumMentions DESC, id LIMIT 1");
@@ -839,6 +841,24 @@ TEST(PrecodedTest, EventLinesGroupByDocumentAndDocumentLinesRoundTrip) {
   EXPECT_EQ(docs[1].events[0].target.code, "IRNGOV");
   EXPECT_EQ(docs[1].events[0].code, "057");
   EXPECT_NE(docs[0].record.content_hash, docs[1].record.content_hash);
+}
+
+// Numbers too large for an integer field are read as 0 (converting 1e300 to an integer is undefined behaviour).
+TEST(PrecodedTest, HugeNumbersInIntegerFieldsReadAsZero) {
+  PrecodedReader reader("in.jsonl");
+  std::vector<PrecodedDocument> docs;
+  std::string error;
+  reader.Add(R"({"doc_id":"e1","sentence_index":1e300,"date":"2025-01-02","code":"057","quad_class":-1e300,)"
+             R"("verb_start":3.0,"source":{"code":"RUS","char_start":1e19}})",
+             &docs, &error);
+  reader.Finish(&docs);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].events.size(), 1u);
+  EXPECT_EQ(docs[0].events[0].sentence_index, 0);
+  EXPECT_EQ(docs[0].events[0].quad_class, 0);
+  EXPECT_EQ(docs[0].events[0].source.char_start, 0u);
+  EXPECT_EQ(docs[0].events[0].verb_start, 3u);
 }
 
 TEST(SyntheticTest, GeneratorIsDeterministicAndSkewed) {
