@@ -506,6 +506,27 @@ TEST(DedupTest, StoreKeepsTheRuleItWasCreatedWith) {
   EXPECT_EQ(s->dedup().window_days, 3);
 }
 
+// NumArticles is decided from the document being stored (PutDocumentInBatch's doc_events): two mentions of one
+// article merging into an event another article started count one article, also after a replacement.
+TEST(DedupTest, TwoMentionsOfOneArticleJoiningAnotherArticlesEventAreOneArticle) {
+  TempDb tmp;
+  auto s = OpenStore(tmp.path());
+  Event e = MakeEvent("RUSGOV", "057", "IRNGOV", 20250110);
+  Event e2 = e;
+  e2.sentence_index = 3;
+  Put(s.get(), MakeDoc("a", 20250110, "AFP"), {e});
+  Put(s.get(), MakeDoc("b", 20250110, "DW", 11), {e, e2});
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT NumMentions FROM events"), 3);
+  EXPECT_EQ(Int(s.get(), "SELECT NumArticles FROM events"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT NumSources FROM events"), 2);
+  // Article b replaced by a version with the same two reports: the same counts, not one article more.
+  Put(s.get(), MakeDoc("b", 20250110, "DW", 12), {e, e2});
+  EXPECT_EQ(Int(s.get(), "SELECT NumMentions FROM events"), 3);
+  EXPECT_EQ(Int(s.get(), "SELECT NumArticles FROM events"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT NumSources FROM events"), 2);
+}
+
 TEST(DedupTest, CountsMentionsSourcesAndArticles) {
   TempDb tmp;
   auto s = OpenStore(tmp.path());
