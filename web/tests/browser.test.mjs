@@ -32,6 +32,11 @@ const modelArgs = model ? ['--model', model] : [];
 const chromiumPath = process.env.DYAD_CHROMIUM || '/usr/bin/chromium';
 const seed = path.join(shared, 'examples', 'russia-iran-treaty.txt');
 const haveSeed = existsSync(seed);
+// Waits are upper bounds: a passing run never waits them out. A sanitized server, or a machine running other
+// tests beside this one, can take several times longer (web/CMakeLists.txt sets the scale).
+const timeoutScale = Math.max(1, Number(process.env.DYAD_WEB_TIMEOUT_SCALE || 1));
+const T = (ms) => ms * timeoutScale;
+
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 // The issue asks for a page that loads in under a second on the example store.
@@ -113,7 +118,7 @@ async function startServer() {
     }
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 150 * timeoutScale; i++) {
     if (exited) throw new Error(`dyad serve exited (${exited.code ?? exited.sig}): ${log}`);
     try {
       const r = await fetch(`${base}/healthz`);
@@ -123,7 +128,7 @@ async function startServer() {
     }
     await sleep(100);
   }
-  throw new Error(`dyad serve did not answer /healthz in 15 s: ${log}`);
+  throw new Error(`dyad serve did not answer /healthz in ${15 * timeoutScale} s: ${log}`);
 }
 
 async function api(base, p) {
@@ -137,7 +142,7 @@ function shotPath(name, vp) {
   return path.join(artifacts, `${name}-${vp.width}x${vp.height}.png`);
 }
 
-async function waitReady(page, v, timeout = 15000) {
+async function waitReady(page, v, timeout = T(15000)) {
   await page.waitForSelector(`main[data-ready="${v}"]`, { timeout });
 }
 
@@ -162,7 +167,7 @@ async function pickActor(page, inputSel, code) {
   await page.type(inputSel, code, { delay: 20 });
   const listId = await page.getAttribute(inputSel, 'aria-controls');
   const opt = page.locator(`#${listId} [role="option"]`).filter({ has: page.locator('.code', { hasText: new RegExp(`^${code}$`) }) });
-  await opt.first().waitFor({ timeout: 5000 });
+  await opt.first().waitFor({ timeout: T(5000) });
   // Keyboard choice: ArrowDown to the option, Enter.
   const count = await page.locator(`#${listId} [role="option"]`).count();
   for (let i = 0; i < count; i++) {
@@ -227,7 +232,7 @@ const tests = {
     await page.goto(`${base}/#/map`);
     await waitReady(page, 'map');
     const cells = (await api(base, '/api/map?zoom=2')).cells || [];
-    await page.waitForSelector('#map-svg path.country', { timeout: 10000 });
+    await page.waitForSelector('#map-svg path.country', { timeout: T(10000) });
     check((await page.locator('#map-svg path.country').count()) === 1, 'the country outlines are drawn (bundled world atlas)');
     const markers = Number(await page.getAttribute('#map-svg', 'data-markers'));
     if (cells.length) {
@@ -241,7 +246,7 @@ const tests = {
     const max = Number(await page.getAttribute('#map-to', 'max'));
     check(max > 0, `the date-range slider spans the months with events (${max + 1} months)`);
     // Narrow the range with the keyboard: the request follows.
-    const req = page.waitForRequest((r) => r.url().includes('/api/map') && r.url().includes('from='), { timeout: 5000 });
+    const req = page.waitForRequest((r) => r.url().includes('/api/map') && r.url().includes('from='), { timeout: T(5000) });
     await page.focus('#map-from');
     await page.keyboard.press('End');
     const url = new URL((await req).url());
@@ -319,7 +324,7 @@ const tests = {
     await row.focus();
     await page.keyboard.press('Enter');
     const dialog = page.locator('#event-dialog[open]');
-    await dialog.locator('.mention').first().waitFor({ timeout: 5000 });
+    await dialog.locator('.mention').first().waitFor({ timeout: T(5000) });
     const ev = await api(base, `/api/events/${id}`);
     check((await dialog.locator('.mention').count()) === ev.mentions.length, `the dialog lists each report (${ev.mentions.length})`);
     check((await dialog.locator('h2').textContent()).includes(ev.event_name), `the dialog is headed by the CAMEO name (${ev.event_name})`);
@@ -346,7 +351,7 @@ const tests = {
     await page.fill('#code-text', text);
     await page.fill('#code-date', '2025-01-20');
     await page.click('#code-run');
-    await page.waitForSelector('#code-out[data-events]', { timeout: 20000 });
+    await page.waitForSelector('#code-out[data-events]', { timeout: T(20000) });
     const n = Number(await page.getAttribute('#code-out', 'data-events'));
     check(n > 0, `coding the ${haveSeed ? 'seed article' : 'one-sentence example'} shows events (${n})`);
     const rows057 = page.locator('#code-events tbody tr[data-code="057"]');
@@ -388,7 +393,7 @@ const tests = {
     const rowOutline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     check(rowOutline !== 'none', 'the focused row is visibly marked');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#event-dialog[open] .mention', { timeout: 5000 });
+    await page.waitForSelector('#event-dialog[open] .mention', { timeout: T(5000) });
     check(await page.evaluate(() => document.activeElement.classList.contains('close')), 'Enter opens the row, focus moves into the dialog');
     await page.keyboard.press('Escape');
     // The tabs work with Enter too.
@@ -407,17 +412,17 @@ const tests = {
     for (const v of ['timeline', 'map', 'network', 'events', 'code']) {
       await page.goto(`${base}/#/${v}?a=IRN&b=RUS`);
       await waitReady(page, v);
-      if (v === 'map') await page.waitForSelector('#map-svg path.country', { timeout: 10000 });
+      if (v === 'map') await page.waitForSelector('#map-svg path.country', { timeout: T(10000) });
       if (v === 'code') {
         await page.fill('#code-text', haveSeed ? readFileSync(seed, 'utf8') : 'Iran and Russia signed a treaty in Moscow on Friday.');
         await page.click('#code-run');
-        await page.waitForSelector('#code-out[data-events]', { timeout: 20000 });
+        await page.waitForSelector('#code-out[data-events]', { timeout: T(20000) });
       }
       check(await noPageOverflow(page), `${v} fits a ${PHONE.width} px screen without sideways scrolling`);
       await page.screenshot({ path: shotPath(v, PHONE) });
       if (v === 'events' && (await page.locator('#events-table tbody tr').count())) {
         await page.locator('#events-table tbody tr').first().click();
-        await page.waitForSelector('#event-dialog[open] .mention', { timeout: 5000 });
+        await page.waitForSelector('#event-dialog[open] .mention', { timeout: T(5000) });
         const box = await page.locator('#event-dialog').boundingBox();
         check(box && box.x >= 0 && box.x + box.width <= PHONE.width, 'the event dialog fits the phone screen');
         await page.screenshot({ path: shotPath('detail', PHONE) });
