@@ -442,15 +442,11 @@ struct QueryArgs {
   int width = 0;
 };
 
-// `s` in a column of `width` characters, the last of which is always a space (so that "0312 Express intent to
-// cooperate militarily" does not run into the next column); cut with '~' when longer.
-std::string Cell(std::string s, size_t width) {
-  for (char& c : s) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  if (s.size() >= width) s = s.substr(0, width - 2) + "~";
-  s.resize(width, ' ');
-  return s;
+// `s` in a table column of `width` characters (write::AppendTableColumn: the last one always a space).
+std::string Cell(std::string_view s, size_t width) {
+  std::string out;
+  write::AppendTableColumn(s, width, &out);
+  return out;
 }
 
 void AppendMentionJson(const store::Mention& m, std::string* out) {

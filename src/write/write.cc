@@ -275,12 +275,6 @@ void AppendCell(std::string_view text, size_t width, std::string* out) {
   out->append(width - cols, ' ');
 }
 
-// A column of the table: `text` in `width` - 1 columns and a space, so that a long value ("163 Impose embargo,
-// boycott, or sanctions") never runs into the next column.
-void AppendColumn(std::string_view text, size_t width, std::string* out) {
-  AppendCell(text, width - 1, out);
-  out->push_back(' ');
-}
 
 }  // namespace
 
@@ -512,6 +506,12 @@ void AppendGdeltMentionRow(const Event& e, const EventContext& context, std::str
   out->push_back('\n');
 }
 
+// A long value ("163 Impose embargo, boycott, or sanctions") must not run into the next column.
+void AppendTableColumn(std::string_view text, size_t width, std::string* out) {
+  AppendCell(text, width - 1, out);
+  out->push_back(' ');
+}
+
 void AppendCsvHeader(std::string* out) {
   out->append(
       "doc_id,sentence_index,date,date_precision,source_code,source_text,source_country,code,event_name,"
@@ -578,12 +578,12 @@ void EventFormatter::AppendHeader(std::string* out) {
     AppendCsvHeader(out);
   } else if (format_ == OutputFormat::kTable) {
     std::string line;
-    AppendColumn("DATE", 12, &line);
-    AppendColumn("SOURCE", 13, &line);
-    AppendColumn("EVENT", 40, &line);
-    AppendColumn("TARGET", 13, &line);
-    AppendColumn("PLACE", 14, &line);
-    AppendColumn("FLAG", 5, &line);
+    AppendTableColumn("DATE", 12, &line);
+    AppendTableColumn("SOURCE", 13, &line);
+    AppendTableColumn("EVENT", 40, &line);
+    AppendTableColumn("TARGET", 13, &line);
+    AppendTableColumn("PLACE", 14, &line);
+    AppendTableColumn("FLAG", 5, &line);
     line.append("SENTENCE");
     out->append(line);
     out->push_back('\n');
@@ -622,26 +622,26 @@ void EventFormatter::AppendTableRow(const Event& e, const EventContext& context,
       if (!date.empty()) date += '*';
       break;
   }
-  AppendColumn(date, 12, out);
-  AppendColumn(e.source.code.empty() ? "-" : e.source.code, 13, out);
+  AppendTableColumn(date, 12, out);
+  AppendTableColumn(e.source.code.empty() ? "-" : e.source.code, 13, out);
   std::string event = e.code;
   std::string_view name = EventName(e.code);
   if (!name.empty()) {
     event += ' ';
     event += name;
   }
-  AppendColumn(event, 40, out);
-  AppendColumn(e.target.code.empty() ? "-" : e.target.code, 13, out);
+  AppendTableColumn(event, 40, out);
+  AppendTableColumn(e.target.code.empty() ? "-" : e.target.code, 13, out);
   // The place's own name ("Moscow" of "Moscow, Moscow, Russia"); "-" when none.
   std::string_view place = e.location ? std::string_view(e.location->name) : std::string_view("-");
   if (size_t comma = place.find(','); comma != std::string_view::npos) place = place.substr(0, comma);
-  AppendColumn(place.empty() ? "-" : place, 14, out);
+  AppendTableColumn(place.empty() ? "-" : place, 14, out);
   const char* flag = e.negated                                   ? "NEG"
                      : e.modality == Modality::kIntended         ? "INT"
                      : e.modality == Modality::kHypothetical     ? "HYP"
                      : e.modality == Modality::kReported         ? "REP"
                                                                  : "";
-  AppendColumn(flag, 5, out);
+  AppendTableColumn(flag, 5, out);
   // The sentence, whitespace collapsed, cut to the rest of the line.
   std::string sentence;
   sentence.reserve(e.sentence.size());

@@ -93,6 +93,11 @@ class GdeltTsv : public GdeltFields {
 // The 61 fields of an events row, and the 16 of a mentions row, given to `out` in column order.
 void VisitGdeltEventFields(const Event& event, const EventContext& context, GdeltFields* out);
 void VisitGdeltMentionFields(const Event& event, const EventContext& context, GdeltFields* out);
+
+// One column of a plain-text table: `text` cut (with '~') or padded to `width` - 1 columns (one column per
+// code point; tabs and line breaks become spaces), then a space, so that a value never runs into the next column.
+void AppendTableColumn(std::string_view text, size_t width, std::string* out);
+
 // CSV (RFC 4180): the header line, and one row.
 void AppendCsvHeader(std::string* out);
 void AppendCsvRow(const Event& event, const EventContext& context, std::string* out);

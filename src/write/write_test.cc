@@ -475,6 +475,19 @@ TEST(WriteTable, ShowsDatePrecisionAndPlace) {
   EXPECT_EQ(lines[4].rfind("2025-01-17* IRNGOV", 0), 0u) << lines[4];
 }
 
+// A table column (also dyad query's): always a space at its end, cut by code point, never inside one.
+TEST(WriteTable, ColumnsEndInASpaceAndCutBetweenCodePoints) {
+  std::string out;
+  AppendTableColumn("163 Impose embargo, boycott, or sanctions", 20, &out);
+  EXPECT_EQ(out, "163 Impose embargo~ ");
+  out.clear();
+  AppendTableColumn("Trump\u2019s administration", 8, &out);  // "Trump’s ..." with a 3-byte apostrophe
+  EXPECT_EQ(out, "Trump\u2019~ ");
+  out.clear();
+  AppendTableColumn("RUS", 10, &out);
+  EXPECT_EQ(out, "RUS       ");
+}
+
 TEST(WriteFormat, ParsesNames) {
   EXPECT_EQ(ParseOutputFormat("jsonl").value(), OutputFormat::kJsonl);
   EXPECT_EQ(ParseOutputFormat("gdelt").value(), OutputFormat::kGdelt);
