@@ -254,23 +254,8 @@ int64_t NextMonthStartDay(int64_t day) {
 }
 
 // The same in SQL.
-// (dyad_month_start, registered on every connection the store opens: SQLite's date functions format and parse
-// a date string per row, which made building the monthly summary at the end of a bulk load cost as much as an
-// index.)
-std::string MonthOfDaySql(const std::string& day) { return "dyad_month_start(" + day + ")"; }
-
-void MonthStartFunction(sqlite3_context* c, int, sqlite3_value** v) {
-  if (sqlite3_value_type(v[0]) == SQLITE_NULL) {
-    sqlite3_result_null(c);
-    return;
-  }
-  const int64_t day = sqlite3_value_int64(v[0]);
-  // Days outside years 1..9999 have no month here; SQLite's own functions give NULL there too.
-  if (day < -719162 || day > 2932896) {
-    sqlite3_result_null(c);
-    return;
-  }
-  sqlite3_result_int64(c, MonthStartDay(day));
+std::string MonthOfDaySql(const std::string& day) {
+  return "CAST(julianday(" + day + " * 86400, 'unixepoch', 'start of month') - 2440587.5 AS INTEGER)";
 }
 
 // The monthly summary's rows computed from the daily ones (a migration, the end of a bulk load).
@@ -768,8 +753,6 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     return Status::IOError("cannot open store " + path + ": " + msg);
   }
   sqlite3_busy_timeout(db, 10000);
-  sqlite3_create_function(db, "dyad_month_start", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                          MonthStartFunction, nullptr, nullptr);
   std::unique_ptr<Store> store(new Store(db, options));
   if (!options.read_only) {
     // Larger pages: fewer b-tree splits for the wide event rows (a no-op on an existing file).
