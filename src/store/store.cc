@@ -351,6 +351,9 @@ const char* const kDeferrableIndexes[][2] = {
     {"daily_day", "daily(day, events, mentions, goldstein)"},
 };
 
+// Whether a deferrable index's definition is on the events table (the others are on the summary).
+bool OnEvents(const char* def) { return std::string_view(def).substr(0, 7) == "events("; }
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -804,13 +807,21 @@ Result<int> Store::StoredVersion() {
   return 0;
 }
 
+namespace {
+
+Status NewerThanKnown(int version) {
+  return Status::Unimplemented("store has schema version " + std::to_string(version) + "; this dyad reads up to " +
+                               std::to_string(kSchemaVersion));
+}
+
+}  // namespace
+
 Status Store::Migrate() {
   auto stored_version = StoredVersion();
   if (!stored_version.ok()) return stored_version.status();
   int version = stored_version.value();
   if (version > kSchemaVersion) {
-    return Status::Unimplemented("store has schema version " + std::to_string(version) + "; this dyad reads up to " +
-                                 std::to_string(kSchemaVersion));
+    return NewerThanKnown(version);
   }
   if (options_.read_only) {
     if (version < kSchemaVersion) {
@@ -843,10 +854,7 @@ Status Store::Migrate() {
         if (s.ok() && now.value() >= next) {
           s = Exec("COMMIT");
           if (!s.ok()) return s;
-          if (now.value() > kSchemaVersion) {
-            return Status::Unimplemented("store has schema version " + std::to_string(now.value()) +
-                                         "; this dyad reads up to " + std::to_string(kSchemaVersion));
-          }
+          if (now.value() > kSchemaVersion) return NewerThanKnown(now.value());
           version = now.value() - 1;  // the loop's ++ makes it now.value()
           continue;
         }
@@ -922,7 +930,7 @@ Status Store::MigrateToV7() {
                   "ALTER TABLE events_v7 RENAME TO events; CREATE INDEX events_dedup ON events(dedup_hash, day);");
   if (!s.ok()) return s;
   for (const auto& [name, def] : kDeferrableIndexes) {
-    if (std::find(had.begin(), had.end(), name) == had.end() || std::string_view(def).substr(0, 7) != "events(") {
+    if (std::find(had.begin(), had.end(), name) == had.end() || !OnEvents(def)) {
       continue;
     }
     s = Exec(std::string("CREATE INDEX ") + name + " ON " + def);
@@ -1147,7 +1155,7 @@ Status Store::SetIndexesDeferred(bool deferred) {
     // random insert per summary row.
     sql += "DELETE FROM meta WHERE key = 'indexes'; DROP INDEX IF EXISTS daily_a2; DROP INDEX IF EXISTS daily_day;";
     for (const auto& [name, def] : kDeferrableIndexes) {
-      if (std::string_view(def).substr(0, 7) == "events(") {
+      if (OnEvents(def)) {
         sql += std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + def + ";";
       }
     }
@@ -1157,7 +1165,7 @@ Status Store::SetIndexesDeferred(bool deferred) {
     // during the load cost about 0.9 s.
     if (fts_) sql += "INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');";
     for (const auto& [name, def] : kDeferrableIndexes) {
-      if (std::string_view(def).substr(0, 7) != "events(") {
+      if (!OnEvents(def)) {
         sql += std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + def + ";";
       }
     }
