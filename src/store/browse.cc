@@ -117,6 +117,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
   // Whether the query indexes exist, read from the file: another connection may have begun a bulk load
   // (which drops them) or ended one since this one opened.
   const bool indexed = SummaryFresh();
+  const bool text_index = fts_ && indexed;  // TextIndexUsable() without reading the flag again
   if (dyad && limit > 0 && indexed) {
     // One branch per direction, each walking the dyad index (a1, a2, day) in date order and stopping
     // after offset+limit rows; the branches are then merged. An OR of the two directions would make SQLite
@@ -125,7 +126,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
     rest.dyad_a.clear();
     rest.dyad_b.clear();
     rest.directed = false;
-    Status st = internal::BuildWhere(rest, TextIndexUsable(), w);
+    Status st = internal::BuildWhere(rest, text_index, w);
     if (!st.ok()) return st;
     std::string a = Upper(f.dyad_a), b = Upper(f.dyad_b);
     std::vector<std::pair<std::string, std::string>> sides = {{a, b}};
@@ -140,7 +141,7 @@ Status Store::PickEvents(const QueryFilter& f, int64_t offset, int64_t limit, Wh
     }
     *pick = "SELECT id, day FROM (" + branches + ") ORDER BY day" + dir + ", id" + dir;
   } else {
-    Status st = internal::BuildWhere(f, TextIndexUsable(), w);
+    Status st = internal::BuildWhere(f, text_index, w);
     if (!st.ok()) return st;
     // For a frequent actor or dyad, walking the day index in order and stopping at the limit beats
     // collecting every match through the actor indexes and sorting them; for a rare one the actor indexes
