@@ -47,7 +47,7 @@ struct Where;  // filter_sql.h
 }  // namespace internal
 
 // The schema version this code writes; Open() migrates older files up to it.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct DedupOptions {
   bool enabled = true;
@@ -68,6 +68,10 @@ struct StoreOptions {
   // only queries use are dropped and built once by FinishLoad() instead of being updated per event.
   // Queries stay correct meanwhile (only slower); a later Open for writing without this flag builds them.
   bool defer_indexes = false;
+  // A bulk load also leaves out the indexes of document ids, content hashes and dedup keys, and looks those
+  // keys up in memory instead, while each of its three tables fits in this many slots (16 or 24 bytes each;
+  // at most 3/4 used). Past that it builds those indexes and goes on with them.
+  size_t bulk_key_slots = size_t{1} << 22;
 };
 
 // A document as stored, without its text.
@@ -228,10 +232,22 @@ class Store {
     int64_t day = 0;
     int quad = 0;
   };
-  // Bloom filters of the stored document ids, content hashes and dedup hashes (key_filter.h), kept during a
-  // bulk load so that the lookups of new documents and events, which find nothing, are skipped.
-  struct Filters;
-  Status EnsureFilters();
+  // During a bulk load: the stored document ids, content hashes and dedup hashes, either as Bloom filters
+  // (key_filter.h) that let the lookups of new documents and events, which find nothing, be skipped, or --
+  // while the key indexes are left out -- as tables of where each key is (key_table.h).
+  struct Keys;
+  Status EnsureKeys();
+  // Whether the key indexes are left out now (keys_in_memory_); rebuilds the keys when that changed.
+  Status CheckKeyIndexes();
+  // Builds the key indexes a bulk load left out, and goes on with them.
+  Status BuildKeyIndexes();
+  struct DocumentRow {
+    int64_t id = 0;  // 0: none
+    uint64_t content_hash = 0;
+  };
+  Result<DocumentRow> FindDocument(const std::string& doc_id);
+  // The id of another document with this content, "" when none.
+  Result<std::string> FindContent(uint64_t content_hash, const std::string& doc_id);
   struct Daily;  // pending per-day summary deltas of the open batch (store.cc)
   Status FlushDaily();
   // False while a bulk load is under way (its summary rows are written at its end): read the events then.
@@ -254,7 +270,8 @@ class Store {
   int64_t next_mention_id_ = 1;
   bool indexes_deferred_ = false;
   std::unique_ptr<Daily> daily_;
-  std::unique_ptr<Filters> filters_;
+  std::unique_ptr<Keys> keys_;
+  bool keys_in_memory_ = false;  // a bulk load without the key indexes: keys_ has where every key is
   int64_t data_version_ = -1;  // PRAGMA data_version at the last Begin(): another writer changes it
 
   // --- Browsing (dyad serve): src/store/browse.cc ---

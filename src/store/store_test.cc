@@ -183,8 +183,17 @@ TEST(MigrationTest, VersionSixStoreIsMigratedWithoutLoss) {
                          "'events_dyad_rev', 'events_day', 'mentions_event', 'mentions_doc')"),
             6);
   EXPECT_EQ(Int(s.get(), "SELECT sum(events) FROM daily"), 53);
+  // Version 8: the documents' ids are unique by a named index, not by the table's own clause.
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name = 'documents_id' AND sql LIKE '%UNIQUE%'"), 1);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_documents%'"), 0);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name = 'documents_hash'"), 1);
+  EXPECT_FALSE(s->Exec("INSERT INTO documents SELECT NULL, doc_id, content_hash, date, url, source, title, origin, "
+                       "text_length, sentences, events, ingested FROM documents LIMIT 1")
+                   .ok());
   // The planner has statistics for the new tables' indexes.
-  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('events_dedup', 'mentions_event')"), 2);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('events_dedup', 'mentions_event', "
+                         "'documents_id')"),
+            3);
   // The migrated store merges a new report into an old event, and re-derives an event whose first mention's
   // document is replaced.
   const int64_t busiest = Int(s.get(), "SELECT id FROM events ORDER BY NumMentions DESC, id LIMIT 1");
@@ -373,6 +382,101 @@ TEST(IdempotencyTest, BulkLoadFindsRepeatsDuplicatesAndMergesAlsoAfterAnotherWri
   EXPECT_EQ(Int(a.get(), "SELECT count(*) FROM events"), 2);
   EXPECT_EQ(Int(a.get(), "SELECT count(*) FROM documents"), 3);
   EXPECT_EQ(Int(a.get(), "SELECT NumMentions FROM events WHERE Actor1Code = 'USAGOV'"), 2);
+}
+
+// Every row of the tables a put writes, as text (ids included), read through a connection of its own.
+std::string DumpTables(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::string out;
+  for (const char* sql :
+       {"SELECT id, doc_id, content_hash, events FROM documents ORDER BY id",
+        "SELECT id, GLOBALEVENTID, EventCode, a1, a2, day, day_min, day_max, NumMentions, NumSources, NumArticles, "
+        "first_mention FROM events ORDER BY id",
+        "SELECT id, event, doc, sentence, MentionSourceName FROM mentions ORDER BY id",
+        "SELECT id, doc, sentence_index, text FROM sentences ORDER BY id",
+        "SELECT a1, a2, day, EventRootCode, QuadClass, events, mentions FROM daily ORDER BY 1, 2, 3, 4, 5"}) {
+    sqlite3_stmt* q = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &q, nullptr), SQLITE_OK) << sql;
+    while (q != nullptr && sqlite3_step(q) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(q); ++i) {
+        const unsigned char* t = sqlite3_column_text(q, i);
+        out += t ? reinterpret_cast<const char*>(t) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(q);
+    out += "--\n";
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// A bulk load looks document ids, content hashes and dedup keys up in memory and builds their indexes at its
+// end; what it stores must not depend on that. 900 documents with repeats, reposts, replacements and merges,
+// in batches of 50, into a store written normally, one bulk-loaded, and one bulk-loaded whose key tables fill
+// up half way (it builds the key indexes then and goes on with them); each is stopped half way and resumed.
+TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
+  TempDb tmp;
+  auto run = [&](const std::string& name, StoreOptions options, bool check_keys) {
+    auto s = OpenStore(tmp.path(name), options);
+    EXPECT_NE(s, nullptr);
+    if (s == nullptr) return std::string();
+    std::string outcomes;
+    const char* dyads[][2] = {{"RUSGOV", "IRNGOV"}, {"USAGOV", "CHNGOV"}, {"FRA", "DEU"}, {"ISR", "PSE"}};
+    for (int i = 0; i < 900; ++i) {
+      const int day = 1 + i % 28;
+      DocumentRecord doc = MakeDoc("d" + std::to_string(i), 20250100 + day, i % 3 ? "AFP" : "Reuters");
+      if (i % 11 == 5) doc = MakeDoc("repost" + std::to_string(i), 20250100 + day, "AFP", MakeDoc("d" + std::to_string(i - 5), 0).content_hash);
+      if (i % 7 == 3) doc = MakeDoc("d" + std::to_string(i - 3), 20250100 + day);  // seen before: unchanged
+      if (i % 13 == 4) doc = MakeDoc("d" + std::to_string(i - 4), 20250100 + day, "AFP", 1000000 + i);  // replaced
+      std::vector<Event> events;
+      for (int k = 0; k <= i % 2; ++k) {
+        const auto& d = dyads[(i / 3 + k) % 4];
+        events.push_back(MakeEvent(d[0], k ? "111" : "057", d[1], 20250100 + day, k));
+      }
+      auto r = s->PutDocument(doc, events);
+      EXPECT_TRUE(r.ok()) << r.status().message();
+      if (!r.ok()) return std::string();
+      outcomes += std::to_string(static_cast<int>(r.value().outcome)) + ":" + std::to_string(r.value().merged_mentions) +
+                  ":" + r.value().duplicate_of + " ";
+      if (i % 50 == 49) EXPECT_TRUE(s->Commit().ok());
+      if (i == 449) {
+        // Stopped without FinishLoad() and resumed: the keys are read back from the tables.
+        s.reset();
+        s = OpenStore(tmp.path(name), options);
+        EXPECT_NE(s, nullptr);
+        if (s == nullptr) return std::string();
+      }
+      if (check_keys && i == 500) {
+        EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('documents_id', 'documents_hash', "
+                               "'events_dedup')"),
+                  0);
+      }
+    }
+    EXPECT_TRUE(s->FinishLoad().ok());
+    EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('documents_id', 'documents_hash', "
+                           "'events_dedup')"),
+              3);
+    // The documents' ids are unique again by the index.
+    EXPECT_FALSE(s->Exec("INSERT INTO documents SELECT NULL, doc_id, content_hash, date, url, source, title, origin, "
+                         "text_length, sentences, events, ingested FROM documents LIMIT 1")
+                     .ok());
+    return outcomes;
+  };
+  const std::string normal = run("normal.db", {}, false);
+  const std::string bulk = run("bulk.db", {.defer_indexes = true}, true);
+  const std::string small = run("small.db", {.defer_indexes = true, .bulk_key_slots = 1024}, false);
+  EXPECT_NE(normal.find(std::to_string(static_cast<int>(PutOutcome::kReplaced)) + ":"), std::string::npos);
+  EXPECT_NE(normal.find(std::to_string(static_cast<int>(PutOutcome::kDuplicate)) + ":"), std::string::npos);
+  EXPECT_NE(normal.find(std::to_string(static_cast<int>(PutOutcome::kUnchanged)) + ":"), std::string::npos);
+  EXPECT_EQ(bulk, normal);
+  EXPECT_EQ(small, normal);
+  const std::string dump = DumpTables(tmp.path("normal.db"));
+  EXPECT_GT(dump.size(), 10000u);
+  EXPECT_EQ(DumpTables(tmp.path("bulk.db")), dump);
+  EXPECT_EQ(DumpTables(tmp.path("small.db")), dump);
 }
 
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
