@@ -361,25 +361,34 @@ const char* const kMentionIndexesV7 =
     "CREATE INDEX mentions_event ON mentions(event, MentionSourceName, doc);\n"
     "CREATE INDEX mentions_doc ON mentions(doc);\n";
 
-// Indexes only queries use: dropped during a bulk load (StoreOptions::defer_indexes), built at its end.
+// Indexes a bulk load (StoreOptions::defer_indexes) drops at its start and builds at its end, each by one sort.
 struct DeferrableIndex {
   const char* name;
   const char* def;
   bool unique;
-  // A key index: the writer's lookups of documents and events use it, so while a bulk load leaves it out
-  // the writer looks keys up in memory (KeyTable); the others serve queries only.
-  bool key;
+  enum Use {
+    kQuery,    // only queries read it
+    kKey,      // the writer's lookups of documents and events: while a bulk load leaves it out, the writer looks
+               // keys up in memory (KeyTable)
+    kReplace,  // replacing a document finds its sentences and mentions with it: a bulk load builds it first
+  } use;
 };
 const DeferrableIndex kDeferrableIndexes[] = {
-    {"events_dyad", "events(a1, a2, day)", false, false},
-    {"events_dyad_rev", "events(a2, a1, day)", false, false},
-    {"events_day", "events(day, a1, a2, EventRootCode, QuadClass, GoldsteinScale, NumMentions)", false, false},
-    {"events_dedup", "events(dedup_hash, day)", false, true},
-    {"daily_a2", "daily(a2, day)", false, false},
-    {"daily_day", "daily(day, events, mentions, goldstein)", false, false},
-    {"documents_id", "documents(doc_id)", true, true},
-    {"documents_hash", "documents(content_hash)", false, true},
+    {"events_dyad", "events(a1, a2, day)", false, DeferrableIndex::kQuery},
+    {"events_dyad_rev", "events(a2, a1, day)", false, DeferrableIndex::kQuery},
+    {"events_day", "events(day, a1, a2, EventRootCode, QuadClass, GoldsteinScale, NumMentions)", false,
+     DeferrableIndex::kQuery},
+    {"events_dedup", "events(dedup_hash, day)", false, DeferrableIndex::kKey},
+    {"daily_a2", "daily(a2, day)", false, DeferrableIndex::kQuery},
+    {"daily_day", "daily(day, events, mentions, goldstein)", false, DeferrableIndex::kQuery},
+    {"documents_id", "documents(doc_id)", true, DeferrableIndex::kKey},
+    {"documents_hash", "documents(content_hash)", false, DeferrableIndex::kKey},
+    {"mentions_doc", "mentions(doc)", false, DeferrableIndex::kReplace},
+    {"sentences_doc", "sentences(doc)", false, DeferrableIndex::kReplace},
 };
+
+// The indexes of one use, as CREATE statements.
+std::string CreateIndexesSql(DeferrableIndex::Use use);
 constexpr int kKeyIndexes = 3;
 
 // Whether a deferrable index is on the events table (the others are on the summary or the documents).
@@ -388,6 +397,14 @@ bool OnEvents(const DeferrableIndex& index) { return std::string_view(index.def)
 std::string CreateIndexSql(const DeferrableIndex& index) {
   return std::string(index.unique ? "CREATE UNIQUE INDEX IF NOT EXISTS " : "CREATE INDEX IF NOT EXISTS ") +
          index.name + " ON " + index.def + ";";
+}
+
+std::string CreateIndexesSql(DeferrableIndex::Use use) {
+  std::string sql;
+  for (const DeferrableIndex& index : kDeferrableIndexes) {
+    if (index.use == use) sql += CreateIndexSql(index);
+  }
+  return sql;
 }
 
 }  // namespace
@@ -1488,11 +1505,7 @@ Status Store::CheckKeyIndexes() {
 }
 
 Status Store::BuildKeyIndexes() {
-  std::string sql;
-  for (const DeferrableIndex& index : kDeferrableIndexes) {
-    if (index.key) sql += CreateIndexSql(index);
-  }
-  Status s = Exec(sql);
+  Status s = Exec(CreateIndexesSql(DeferrableIndex::kKey));
   if (!s.ok()) return s;
   keys_in_memory_ = false;
   keys_->ready = false;
@@ -1681,7 +1694,10 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
   }
   if (doc_rowid) {
     result.outcome = PutOutcome::kReplaced;
-    s = DeleteDocumentEvents(doc_rowid);
+    // A bulk load leaves out the indexes that find a document's sentences and mentions until the first
+    // replacement (it builds them then, rather than reading every row for each replaced document).
+    if (indexes_deferred_) s = Exec(CreateIndexesSql(DeferrableIndex::kReplace));
+    if (s.ok()) s = DeleteDocumentEvents(doc_rowid);
     if (!s.ok()) return s;
   } else {
     doc_rowid = sqlite3_last_insert_rowid(db_);
