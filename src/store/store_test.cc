@@ -441,7 +441,9 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
       if (!r.ok()) return std::string();
       outcomes += std::to_string(static_cast<int>(r.value().outcome)) + ":" + std::to_string(r.value().merged_mentions) +
                   ":" + r.value().duplicate_of + " ";
-      if (i % 50 == 49) EXPECT_TRUE(s->Commit().ok());
+      if (i % 50 == 49) {
+        EXPECT_TRUE(s->Commit().ok());
+      }
       if (i == 449) {
         // Stopped without FinishLoad() and resumed: the keys are read back from the tables.
         s.reset();
@@ -984,6 +986,40 @@ TEST(PrecodedTest, HugeNumbersInIntegerFieldsReadAsZero) {
   EXPECT_EQ(docs[0].events[0].quad_class, 0);
   EXPECT_EQ(docs[0].events[0].source.char_start, 0u);
   EXPECT_EQ(docs[0].events[0].verb_start, 3u);
+}
+
+TEST(PrecodedTest, NumbersReadWhateverTheirJsonType) {
+  PrecodedReader reader("in.jsonl");
+  std::vector<PrecodedDocument> docs;
+  std::string error;
+  // Integers where reals are expected, an integer date, a number past int64 in an integer field, a string
+  // where a number is expected, and a number where a string is expected.
+  reader.Add(R"({"doc_id":"e1","date":20250103,"code":"190","goldstein":-10,"quad_class":"4",)"
+             R"("sentence_index":18446744073709551615,"verb":7,"location":{"name":"Kyiv","lat":50,"lon":30.5},)"
+             R"("quantities":[{"value":3,"unit":"people"},5]})",
+             &docs, &error);
+  reader.Finish(&docs);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].events.size(), 1u);
+  const Event& e = docs[0].events[0];
+  EXPECT_EQ(e.date, 20250103);
+  EXPECT_EQ(e.goldstein, -10.0);
+  EXPECT_EQ(e.quad_class, 0);
+  EXPECT_EQ(e.sentence_index, 0);
+  EXPECT_EQ(e.verb, "");
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->lat, 50.0);
+  EXPECT_EQ(e.location->lon, 30.5);
+  ASSERT_EQ(e.quantities.size(), 1u);
+  EXPECT_EQ(e.quantities[0].value, 3.0);
+  // Not JSON, or JSON that is not an object: the line is skipped with its place named.
+  reader.Add(R"({"doc_id":"e2","code":"190",)", &docs, &error);
+  EXPECT_EQ(error, "in.jsonl:2: not a JSON object");
+  reader.Add("[1,2]", &docs, &error);
+  EXPECT_EQ(error, "in.jsonl:3: not a JSON object");
+  reader.Add("{\"doc_id\":\"e3\",\"code\":\"19\xff\"}", &docs, &error);
+  EXPECT_EQ(error, "in.jsonl:4: not a JSON object");  // not UTF-8
 }
 
 TEST(SyntheticTest, GeneratorIsDeterministicAndSkewed) {
