@@ -593,12 +593,21 @@ struct Store::Keys {
   };
   KeyTable<Row> doc_rows{};      // Fnv(doc_id) -> documents row
   KeyTable<Row> content_rows{};  // content_hash -> documents row
-  KeyTable<EventRow> event_rows{};  // dedup_hash -> events row (dated events only: the others never merge)
+  // EventKey(dedup_hash, day) -> events row (dated events only: the others never merge). Keyed by the day's
+  // period too, so that a lookup reads the events of a few periods around the mention's day, not every event
+  // of a busy dedup key (as the index on (dedup_hash, day) does).
+  KeyTable<EventRow> event_rows{};
   bool ready = false;
   int other_writes = 0;  // batches that found another connection's writes (each makes the above stale)
 };
 
 namespace {
+
+// The key of an event in Keys::event_rows: its dedup hash and its day's period of `window` days (at least 1).
+uint64_t EventKey(int64_t dedup_hash, int64_t day, int64_t window) {
+  const int64_t period = day >= 0 ? day / window : -((-day + window - 1) / window);  // rounded down
+  return static_cast<uint64_t>(dedup_hash) ^ (static_cast<uint64_t>(period) * 0x9E3779B97F4A7C15ull);
+}
 
 // Reads the rows a bulk load's key table names under `key` -- each candidate checked against its row, since a
 // hash may be shared and a row replaced -- with `q`, whose first parameter is the rowid: `bind` binds the
@@ -1357,18 +1366,22 @@ Result<Store::FoundEvent> Store::FindEvent(const Event& e, int64_t day, int64_t 
     }
   };
   if (keys_in_memory_) {
-    // The same rows from the bulk load's table of dedup keys, each read by its id.
-    int rc = ReadCandidates(
-        keys_->event_rows, static_cast<uint64_t>(dedup_hash), stmts_->find_event_at,
-        [&](sqlite3_stmt* q, const Keys::EventRow& row) {
-          sqlite3_bind_int64(q, 2, dedup_hash);
-          return row.day >= day - 2 * w && row.day <= day + 2 * w;
-        },
-        [&](sqlite3_stmt* q, const Keys::EventRow&) {
-          consider(q);
-          return false;  // every candidate
-        });
-    if (rc != SQLITE_DONE) return Error("find event");
+    // The same rows from the bulk load's table of dedup keys, each read by its id: the periods that hold the
+    // days from day - 2w to day + 2w (five at most).
+    const int64_t period = DedupPeriod();
+    for (int64_t d = day - 2 * w; d <= day + 2 * w; d += period) {
+      int rc = ReadCandidates(
+          keys_->event_rows, EventKey(dedup_hash, d, period), stmts_->find_event_at,
+          [&](sqlite3_stmt* q, const Keys::EventRow& row) {
+            sqlite3_bind_int64(q, 2, dedup_hash);
+            return row.day >= day - 2 * w && row.day <= day + 2 * w;
+          },
+          [&](sqlite3_stmt* q, const Keys::EventRow&) {
+            consider(q);
+            return false;  // every candidate
+          });
+      if (rc != SQLITE_DONE) return Error("find event");
+    }
     return best;
   }
   int rc;
@@ -1563,7 +1576,8 @@ Status Store::EnsureKeys() {
       } else if (documents) {
         full = !k.doc_rows.Add(key, {id}) || !k.content_rows.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 2)), {id});
       } else if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
-        full = !k.event_rows.Add(key, {id, sqlite3_column_int64(q, 2)});
+        const int64_t day = sqlite3_column_int64(q, 2);
+        full = !k.event_rows.Add(EventKey(static_cast<int64_t>(key), day, DedupPeriod()), {id, day});
       }
     }
     sqlite3_finalize(q);
@@ -1816,7 +1830,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       event_id = sqlite3_last_insert_rowid(db_);
       if (!keys_in_memory_) {
         keys.dedup.Add(static_cast<uint64_t>(dedup_hash));
-      } else if (e.date > 0 && !keys.event_rows.Add(static_cast<uint64_t>(dedup_hash), {event_id, day})) {
+      } else if (e.date > 0 && !keys.event_rows.Add(EventKey(dedup_hash, day, DedupPeriod()), {event_id, day})) {
         s = BuildKeyIndexes();
         if (!s.ok()) return s;
       }

@@ -246,6 +246,8 @@ class Store {
     uint64_t content_hash = 0;
   };
   Result<DocumentRow> FindDocument(const std::string& doc_id);
+  // The period (days) by which a bulk load's table of dedup keys groups events: the dedup window, at least 1.
+  int64_t DedupPeriod() const { return options_.dedup.window_days > 0 ? options_.dedup.window_days : 1; }
   // The id of another document with this content, "" when none.
   Result<std::string> FindContent(uint64_t content_hash, const std::string& doc_id);
   struct Daily;  // pending per-day summary deltas of the open batch (store.cc)

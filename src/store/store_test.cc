@@ -479,6 +479,13 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
   EXPECT_GT(dump.size(), 10000u);
   EXPECT_EQ(DumpTables(tmp.path("bulk.db")), dump);
   EXPECT_EQ(DumpTables(tmp.path("small.db")), dump);
+  // A wider dedup window: the bulk load's table groups events by periods of the window's length.
+  DedupOptions wide;
+  wide.window_days = 3;
+  const std::string normal3 = run("normal3.db", {.dedup = wide}, false);
+  EXPECT_EQ(run("bulk3.db", {.dedup = wide, .defer_indexes = true}, false), normal3);
+  EXPECT_NE(DumpTables(tmp.path("normal3.db")), dump);  // the window changed what merged
+  EXPECT_EQ(DumpTables(tmp.path("bulk3.db")), DumpTables(tmp.path("normal3.db")));
 }
 
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
