@@ -525,6 +525,10 @@ void PredicateAnalysis::Conjuncts(int head, std::vector<int>* out) const {
       if (c != head && (base_rel(c) == "conj" || ListedApposition(h, c))) {
         out->push_back(c);
         stack_.push_back(c);
+      } else if (h == head && (base_rel(c) == "flat" || base_rel(c) == "list") && tokens_[c].upos == "PROPN") {
+        // A conjunct hung under the last part of the first name: "Kim Jong
+        // Un and Putin met" with "Putin" under "Un".
+        stack_.push_back(c);
       }
     }
   }

@@ -334,6 +334,26 @@ TEST(PredicatesTest, NameInAppositionWithTheListGoingOnIsAConjunct) {
   EXPECT_EQ(heads, (std::vector<int>{0}));
 }
 
+TEST(PredicatesTest, ConjunctHungUnderTheLastPartOfTheFirstNameCounts) {
+  // "Putin met Kim Jong Un and Xi" with "Xi" under "Un" (itself flat or list),
+  // as "Kim Jong Un and Putin met" was parsed.
+  for (const char* rel : {"flat", "list"}) {
+    SCOPED_TRACE(rel);
+    Analyzed s(std::string(R"(
+1 Putin Putin PROPN NNP 2 nsubj
+2 met meet VERB VBD 0 root
+3 Kim Kim PROPN NNP 2 obj
+4 Jong Jong PROPN NNP 3 flat
+5 Un Un PROPN NNP 3 )") + rel + R"(
+6 and and CCONJ CC 7 cc
+7 Xi Xi PROPN NNP 5 conj
+)");
+    std::vector<int> heads;
+    s.a.Conjuncts(2, &heads);
+    EXPECT_EQ(heads, (std::vector<int>{2, 6}));
+  }
+}
+
 TEST(PredicatesTest, NounPhraseSpanDropsRelativeClauseAndApposition) {
   // "the Danish media, a big group, which wrote ..."
   Analyzed s(R"(
