@@ -392,7 +392,7 @@ std::string DumpTables(const std::string& path) {
   for (const char* sql :
        {"SELECT id, doc_id, content_hash, events FROM documents ORDER BY id",
         "SELECT id, GLOBALEVENTID, EventCode, a1, a2, day, day_min, day_max, NumMentions, NumSources, NumArticles, "
-        "first_mention FROM events ORDER BY id",
+        "first_mention, dedup_hash, place_key FROM events ORDER BY id",
         "SELECT id, event, doc, sentence, MentionSourceName FROM mentions ORDER BY id",
         "SELECT id, doc, sentence_index, text FROM sentences ORDER BY id",
         "SELECT a1, a2, day, EventRootCode, QuadClass, events, mentions FROM daily ORDER BY 1, 2, 3, 4, 5"}) {
@@ -486,6 +486,48 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
   EXPECT_EQ(run("bulk3.db", {.dedup = wide, .defer_indexes = true}, false), normal3);
   EXPECT_NE(DumpTables(tmp.path("normal3.db")), dump);  // the window changed what merged
   EXPECT_EQ(DumpTables(tmp.path("bulk3.db")), DumpTables(tmp.path("normal3.db")));
+}
+
+// Store::Prepare made on another thread, or by another store, gives the same rows as PutDocument alone.
+TEST(IdempotencyTest, PreparedOnAnotherThreadOrByAnotherStoreStoresTheSame) {
+  TempDb tmp;
+  std::vector<PrecodedDocument> docs;
+  SyntheticGenerator gen({.seed = 11});
+  for (int i = 0; i < 300; ++i) {
+    docs.emplace_back();
+    gen.Next(&docs.back());
+  }
+  docs.push_back(docs[10]);  // unchanged
+  docs.back().record.id = "repost";  // same content under another id
+  auto store_all = [&](const std::string& name, int how) {
+    auto s = OpenStore(tmp.path(name), {.defer_indexes = true});
+    EXPECT_NE(s, nullptr);
+    if (s == nullptr) return;
+    DedupOptions other_rule;
+    other_rule.actor_chars = 3;
+    auto other = OpenStore(tmp.path(name + ".other"), {.dedup = other_rule});
+    std::vector<PreparedEvents> prepared(docs.size());
+    if (how == 1) {
+      std::thread t([&] {
+        for (size_t i = 0; i < docs.size(); ++i) prepared[i] = s->Prepare(docs[i].record, docs[i].events);
+      });
+      t.join();
+    } else if (how == 2) {
+      for (size_t i = 0; i < docs.size(); ++i) prepared[i] = other->Prepare(docs[i].record, docs[i].events);
+    }
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto r = s->PutDocument(docs[i].record, docs[i].events, how ? &prepared[i] : nullptr);
+      EXPECT_TRUE(r.ok()) << r.status().message();
+    }
+    EXPECT_TRUE(s->FinishLoad().ok());
+  };
+  store_all("plain.db", 0);
+  store_all("thread.db", 1);
+  store_all("foreign.db", 2);
+  const std::string plain = DumpTables(tmp.path("plain.db"));
+  EXPECT_GT(plain.size(), 10000u);
+  EXPECT_EQ(DumpTables(tmp.path("thread.db")), plain);
+  EXPECT_EQ(DumpTables(tmp.path("foreign.db")), plain);
 }
 
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
