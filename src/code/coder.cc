@@ -707,6 +707,12 @@ void SentenceCoder::CodeConjunct(int head, int depth, std::vector<CodedActor>* o
       size_t before = out->size();
       CodeNominal(c, depth + 1, out);
       if (out->size() == before) continue;
+      if (analysis_.CaseOf(c) >= 0) {
+        std::string_view prep = tokens_[analysis_.CaseOf(c)].lemma;
+        if (prep == "to" || prep == "toward" || prep == "towards" || prep == "into") {
+          for (size_t i = before; i < out->size(); ++i) (*out)[i].destination = true;
+        }
+      }
       if (analysis_.CaseOf(c) >= 0 && IsLocative(tokens_[analysis_.CaseOf(c)])) {
         // A place stands for its people only when it names an actor:
         // "protesters outside parliament" are not parliament's.
@@ -863,16 +869,28 @@ void SentenceCoder::CodeNominal(int head, int depth, std::vector<CodedActor>* ou
   if (conj_end - conj_begin < 2) return;
   // Conjuncts share named actors with agent-only ones: "lawmakers and
   // officials in Fornost and Gondor" -> FORLEG GONLEG FORGOV GONGOV.
-  // Actors named in the coordination.
+  // Actors named in the coordination -- not where one conjunct goes: "sent
+  // rescue teams, doctors and relief supplies to Turkey" with "to Turkey"
+  // under "teams" sends no Turkish doctors, and the doctors, sent there with
+  // the teams, are no actor of their own either.
   std::vector<std::string> actor_codes;
+  bool destination = false;
   for (size_t i = begin; i < out->size(); ++i) {
     const CodedActor& a = (*out)[i];
-    if (!a.actor_code.empty() && a.actor_code != "---" &&
+    destination |= a.destination;
+    if (!a.actor_code.empty() && a.actor_code != "---" && !a.destination &&
         std::find(actor_codes.begin(), actor_codes.end(), a.actor_code) == actor_codes.end()) {
       actor_codes.push_back(a.actor_code);
     }
   }
-  if (actor_codes.empty()) return;
+  if (actor_codes.empty()) {
+    if (destination) {
+      out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(begin), out->end(),
+                                [](const CodedActor& a) { return a.actor_code.empty(); }),
+                 out->end());
+    }
+    return;
+  }
   std::vector<CodedActor> fixed;
   for (size_t i = begin; i < out->size(); ++i) {
     const CodedActor& a = (*out)[i];

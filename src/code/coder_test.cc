@@ -212,6 +212,27 @@ Mordor Mordor PROPN NNP 6 obj
   EXPECT_EQ(Triples(events), std::vector<std::string>{"GONGOV MOR 190"});
 }
 
+TEST(CoderTest, ConjunctsDoNotTakeTheCountryOfAnotherConjunctsDestination) {
+  // "India sent rescue teams, doctors and relief supplies to Turkey" as
+  // several models parse it, "to Turkey" under "teams": the target is
+  // Turkey; the doctors are sent, they are no Turkish doctors.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+Rohan Rohan PROPN NNP 2 nsubj
+sent send VERB VBD 0 root
+engineers engineer NOUN NNS 2 obj
+, , PUNCT , 5 punct
+police police NOUN NNS 3 conj
+and and CCONJ CC 7 cc
+food food NOUN NN 3 conj
+to to ADP IN 9 case
+Gondor Gondor PROPN NNP 3 nmod
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"ROH GON 070"});
+}
+
 TEST(CoderTest, DatedActorCodeFollowsTheDocumentDate) {
   const char* theoden = R"(
 Theoden Theoden PROPN NNP 2 nsubj

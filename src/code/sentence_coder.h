@@ -54,6 +54,9 @@ struct CodedActor {
   int first = 0, last = 0;  // token range (sentence positions) of the words coded
   std::string entry;        // "actors.txt:12" (+ "+agents.txt:40" for each agent)
   std::string via;          // coded through coreference: the antecedent's text ("Russia"); "" otherwise
+  // Found in a destination phrase of the noun coded ("teams to Turkey"): the
+  // noun's conjuncts do not take this actor's country.
+  bool destination = false;
 };
 
 class SentenceCoder {
