@@ -479,6 +479,46 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
   EXPECT_EQ(DumpTables(tmp.path("small.db")), dump);
 }
 
+// A bulk load finds the events a mention may join in memory, by dedup key and span of days; the merges must be
+// those a normal load makes for any window, across the spans' edges and for dates before 1970 (negative days).
+TEST(IdempotencyTest, BulkLoadMergesAsANormalLoadForEveryWindowAndDay) {
+  for (int window : {0, 1, 3}) {
+    TempDb tmp;
+    auto run = [&](const std::string& name, StoreOptions options) {
+      options.dedup.window_days = window;
+      auto s = OpenStore(tmp.path(name), options);
+      EXPECT_NE(s, nullptr);
+      if (s == nullptr) return std::string();
+      std::string merges;
+      // One dyad and code (one dedup key) reported on days that step by 1 to 4 around 1970-01-01 and in 2025, so
+      // that some reports join an event, some start one, and the candidates of many lie in two spans of days.
+      uint32_t x = 12345;
+      for (int i = 0; i < 400; ++i) {
+        x = x * 1103515245u + 12345u;
+        const int64_t base = i < 200 ? DayNumber(19691201) : DayNumber(20250101);
+        const int64_t day = base + (i % 200) / 2 + static_cast<int64_t>((x >> 16) % 4);
+        const Date date = DateOfDay(day);
+        auto r = s->PutDocument(MakeDoc("w" + std::to_string(i), date, i % 2 ? "AFP" : "Reuters"),
+                                {MakeEvent("RUSGOV", "057", "IRNGOV", date)});
+        EXPECT_TRUE(r.ok()) << r.status().message();
+        if (!r.ok()) return std::string();
+        merges += std::to_string(r.value().merged_mentions);
+        if (i % 25 == 24) {
+          EXPECT_TRUE(s->Commit().ok());
+        }
+      }
+      EXPECT_TRUE(s->FinishLoad().ok());
+      return merges;
+    };
+    const std::string normal = run("normal.db", {});
+    const std::string bulk = run("bulk.db", {.defer_indexes = true});
+    EXPECT_NE(normal.find('0'), std::string::npos) << window;
+    EXPECT_NE(normal.find('1'), std::string::npos) << window;
+    EXPECT_EQ(bulk, normal) << window;
+    EXPECT_EQ(DumpTables(tmp.path("bulk.db")), DumpTables(tmp.path("normal.db"))) << window;
+  }
+}
+
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
   TempDb tmp;
   {
