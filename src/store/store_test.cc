@@ -519,6 +519,76 @@ TEST(IdempotencyTest, BulkLoadMergesAsANormalLoadForEveryWindowAndDay) {
   }
 }
 
+// Document `i` of a small load with repeats, re-posts, replacements and merges.
+std::pair<DocumentRecord, std::vector<Event>> LoadDocument(int i) {
+  const char* dyads[][2] = {{"RUSGOV", "IRNGOV"}, {"USAGOV", "CHNGOV"}, {"FRA", "DEU"}};
+  const int day = 1 + i % 20;
+  DocumentRecord doc = MakeDoc("d" + std::to_string(i), 20250100 + day, i % 3 ? "AFP" : "Reuters");
+  if (i % 11 == 5) doc = MakeDoc("repost" + std::to_string(i), 20250100 + day, "AFP", MakeDoc("d" + std::to_string(i - 5), 0).content_hash);
+  if (i % 7 == 3) doc = MakeDoc("d" + std::to_string(i - 3), 20250100 + day);
+  if (i % 13 == 4) doc = MakeDoc("d" + std::to_string(i - 4), 20250100 + day, "AFP", 1000000 + i);
+  std::vector<Event> events;
+  for (int k = 0; k <= i % 2; ++k) {
+    const auto& d = dyads[(i / 3 + k) % 3];
+    events.push_back(MakeEvent(d[0], k ? "111" : "057", d[1], i % 17 == 0 ? 0 : 20250100 + day, k));
+  }
+  return {doc, events};
+}
+
+// A version 7 store whose bulk load was interrupted -- its query indexes dropped; its key indexes, the documents'
+// and sentences' indexes and the documents' UNIQUE clause kept, as version 7 did -- is migrated by the next bulk
+// load, which goes on and ends as a clean load of the same documents does.
+TEST(MigrationTest, VersionSevenStoreInTheMiddleOfABulkLoadIsMigratedAndTheLoadEnds) {
+  TempDb tmp;
+  auto load = [&](const std::string& path, int from, int to, bool finish) {
+    auto s = OpenStore(path, {.defer_indexes = true});
+    ASSERT_NE(s, nullptr);
+    for (int i = from; i < to; ++i) {
+      auto [doc, events] = LoadDocument(i);
+      ASSERT_TRUE(s->PutDocument(doc, events).ok());
+      if (i % 20 == 19) {
+        ASSERT_TRUE(s->Commit().ok());
+      }
+    }
+    ASSERT_TRUE(finish ? s->FinishLoad().ok() : s->Commit().ok());
+  };
+  load(tmp.path("clean.db"), 0, 300, true);
+  load(tmp.path("v7.db"), 0, 150, false);
+  {
+    auto s = OpenStore(tmp.path("v7.db"), {.read_only = true});
+    ASSERT_NE(s, nullptr);
+    ASSERT_EQ(Int(s.get(), "SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'"), 1);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(tmp.path("v7.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "BEGIN; CREATE TABLE documents_v7(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, "
+                         "content_hash INTEGER NOT NULL, date INTEGER NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL, "
+                         "title TEXT NOT NULL, origin TEXT NOT NULL, text_length INTEGER NOT NULL, sentences INTEGER "
+                         "NOT NULL, events INTEGER NOT NULL, ingested INTEGER NOT NULL);"
+                         "INSERT INTO documents_v7 SELECT * FROM documents; DROP TABLE documents;"
+                         "ALTER TABLE documents_v7 RENAME TO documents;"
+                         "CREATE INDEX documents_hash ON documents(content_hash);"
+                         "CREATE INDEX IF NOT EXISTS events_dedup ON events(dedup_hash, day);"
+                         "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);"
+                         "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc);"
+                         "DELETE FROM schema_version WHERE version = 8; COMMIT;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  load(tmp.path("v7.db"), 150, 300, true);
+  auto s = OpenStore(tmp.path("v7.db"), {.read_only = true});
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->schema_version(), kSchemaVersion);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('documents_id', 'documents_hash', "
+                         "'events_dedup', 'events_dyad', 'events_day', 'daily_day', 'mentions_doc')"),
+            7);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM meta WHERE key = 'indexes'"), 0);
+  const std::string clean = DumpTables(tmp.path("clean.db"));
+  EXPECT_GT(clean.size(), 5000u);
+  EXPECT_EQ(DumpTables(tmp.path("v7.db")), clean);
+}
+
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
   TempDb tmp;
   {
