@@ -49,7 +49,9 @@ TEST(KeyTableTest, GivesEveryValueOfAKeyAcrossGrowth) {
   // 100,000 keys, every tenth one stored twice: the table doubles several times meanwhile.
   for (int64_t i = 1; i <= 100000; ++i) {
     ASSERT_TRUE(t.Add(static_cast<uint64_t>(i) * 0x9E3779B97F4A7C15ull, {i}));
-    if (i % 10 == 0) ASSERT_TRUE(t.Add(static_cast<uint64_t>(i) * 0x9E3779B97F4A7C15ull, {-i}));
+    if (i % 10 == 0) {
+      ASSERT_TRUE(t.Add(static_cast<uint64_t>(i) * 0x9E3779B97F4A7C15ull, {-i}));
+    }
   }
   EXPECT_EQ(t.size(), 110000u);
   for (int64_t i = 1; i <= 100000; ++i) {

@@ -441,7 +441,9 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
       if (!r.ok()) return std::string();
       outcomes += std::to_string(static_cast<int>(r.value().outcome)) + ":" + std::to_string(r.value().merged_mentions) +
                   ":" + r.value().duplicate_of + " ";
-      if (i % 50 == 49) EXPECT_TRUE(s->Commit().ok());
+      if (i % 50 == 49) {
+        EXPECT_TRUE(s->Commit().ok());
+      }
       if (i == 449) {
         // Stopped without FinishLoad() and resumed: the keys are read back from the tables.
         s.reset();
