@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <random>
 #include <thread>
 
 #include "store/precoded.h"
@@ -589,6 +590,120 @@ TEST(MigrationTest, VersionSevenStoreInTheMiddleOfABulkLoadIsMigratedAndTheLoadE
   const std::string clean = DumpTables(tmp.path("clean.db"));
   EXPECT_GT(clean.size(), 5000u);
   EXPECT_EQ(DumpTables(tmp.path("v7.db")), clean);
+}
+
+// One step of a random session with a store: store a document, commit, ask whether a document is stored,
+// roll the batch back, close and reopen without committing, or let another connection store a document.
+struct SessionStep {
+  enum Kind { kPut, kCommit, kHas, kRollback, kReopen, kOther } kind = kPut;
+  DocumentRecord doc;
+  std::vector<Event> events;
+};
+
+// `n` steps from `seed`: 80 document ids in up to three versions (unchanged, replaced), some with another's
+// content (duplicates), events of a few dyads and codes over six days (merges), some undated or dated to the
+// month; `other_percent` of the steps are another connection's.
+std::vector<SessionStep> RandomSession(uint32_t seed, int n, int other_percent) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<uint32_t>(k)); };
+  const char* actors[] = {"RUSGOV", "IRNGOV", "USAGOV", "CHNGOV", "FRA", "", "ISRMIL"};
+  const char* codes[] = {"057", "0571", "111", "042", "190"};
+  const int nactors = seed % 2 ? 3 : 7;
+  std::vector<SessionStep> steps(static_cast<size_t>(n));
+  for (SessionStep& step : steps) {
+    const int r = pick(100);
+    step.kind = r < 10   ? SessionStep::kCommit
+                : r < 18 ? SessionStep::kHas
+                : r < 21 ? SessionStep::kRollback
+                : r < 24 ? SessionStep::kReopen
+                : r < 24 + other_percent ? SessionStep::kOther
+                                         : SessionStep::kPut;
+    const int id = pick(80);
+    step.doc = MakeDoc("doc" + std::to_string(id), 20250101 + pick(5), pick(2) ? "AFP" : "Reuters",
+                       1000 + static_cast<uint64_t>(id * 10 + pick(3)));
+    if (pick(10) == 0) step.doc.content_hash = 1000 + static_cast<uint64_t>(pick(80) * 10 + pick(3));
+    for (int k = pick(4); k > 0; --k) {
+      const Date date = pick(8) == 0 ? 0 : 20250101 + pick(6);
+      Event e = MakeEvent(actors[pick(nactors)], codes[pick(5)], actors[pick(nactors)], date, k);
+      if (pick(6) == 0) e.date_precision = DatePrecision::kMonth;
+      step.events.push_back(e);
+    }
+  }
+  return steps;
+}
+
+// Plays `steps` on a store at `path` opened with `options` (the other connection with `other_options`);
+// returns every answer the store gave, then every stored row.
+std::string PlaySession(const std::string& path, const std::vector<SessionStep>& steps, const StoreOptions& options,
+                        const StoreOptions& other_options) {
+  std::string log;
+  auto s = OpenStore(path, options);
+  std::unique_ptr<Store> other;
+  auto outcome = [&](const Result<PutResult>& r) {
+    return std::to_string(static_cast<int>(r.value().outcome)) + ":" + std::to_string(r.value().new_events) + ":" +
+           std::to_string(r.value().merged_mentions) + ":" + r.value().duplicate_of + " ";
+  };
+  for (const SessionStep& step : steps) {
+    if (s == nullptr) return log + "open failed";
+    switch (step.kind) {
+      case SessionStep::kPut: {
+        auto r = s->PutDocument(step.doc, step.events);
+        if (!r.ok()) return log + "put failed: " + r.status().message();
+        log += "P" + outcome(r);
+        break;
+      }
+      case SessionStep::kCommit:
+        if (!s->Commit().ok()) return log + "commit failed";
+        break;
+      case SessionStep::kHas: {
+        auto has = s->HasDocument(step.doc.id, step.doc.content_hash);
+        if (!has.ok()) return log + "has failed: " + has.status().message();
+        log += has.value() ? "H1 " : "H0 ";
+        break;
+      }
+      case SessionStep::kRollback:
+        s->Rollback();
+        log += "R ";
+        break;
+      case SessionStep::kReopen:
+        s.reset();
+        s = OpenStore(path, options);
+        log += "O ";
+        break;
+      case SessionStep::kOther: {
+        if (!s->Commit().ok()) return log + "commit failed";
+        if (other == nullptr) other = OpenStore(path, other_options);
+        if (other == nullptr) return log + "other open failed";
+        auto r = other->PutDocument(step.doc, step.events);
+        if (!r.ok() || !other->Commit().ok()) return log + "other put failed";
+        log += "X" + outcome(r);
+        break;
+      }
+    }
+  }
+  other.reset();
+  if (s == nullptr || !s->FinishLoad().ok()) return log + "finish failed";
+  s.reset();
+  return log + "\n" + DumpTables(path);
+}
+
+// Random sessions -- rollbacks, reopened loads, HasDocument between and inside batches, another writer that is a
+// bulk loader too or a plain one (which ends the load) -- give the same answers and rows with the keys in memory
+// (also when the tables fill up and the load goes on with the key indexes) as with the key indexes.
+TEST(IdempotencyTest, RandomSessionsGiveTheSameAnswersAndRowsWithTheKeysInMemory) {
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    TempDb tmp;
+    const std::vector<SessionStep> steps = RandomSession(seed, 500, seed == 1 ? 0 : seed == 2 ? 1 : 6);
+    const StoreOptions plain;
+    const StoreOptions bulk{.defer_indexes = true};
+    const StoreOptions small{.defer_indexes = true, .bulk_key_slots = 1024};
+    const std::string normal = PlaySession(tmp.path("normal.db"), steps, plain, plain);
+    EXPECT_GT(normal.size(), 20000u);
+    for (const char* kind : {"P1", "P2", "P3", "H1", "R ", "O "}) EXPECT_NE(normal.find(kind), std::string::npos) << kind;
+    EXPECT_EQ(PlaySession(tmp.path("bulk.db"), steps, bulk, bulk), normal) << seed;
+    EXPECT_EQ(PlaySession(tmp.path("small.db"), steps, small, small), normal) << seed;
+    EXPECT_EQ(PlaySession(tmp.path("ended.db"), steps, bulk, plain), normal) << seed;
+  }
 }
 
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
