@@ -593,24 +593,12 @@ struct Store::Keys {
   };
   KeyTable<Row> doc_rows{};      // Fnv(doc_id) -> documents row
   KeyTable<Row> content_rows{};  // content_hash -> documents row
-  KeyTable<EventRow> event_rows{};  // EventKey(dedup_hash, day) -> events row (dated events only: the others never
-                                    // merge)
+  KeyTable<EventRow> event_rows{};  // dedup_hash -> events row (dated events only: the others never merge)
   bool ready = false;
   int other_writes = 0;  // batches that found another connection's writes (each makes the above stale)
 };
 
 namespace {
-
-// The key of an events row in a bulk load's table: its dedup hash and which span of 4 * window + 1 days its day
-// is in. A mention's candidates (events of its dedup hash whose day is within 2 * window of its own) are then
-// under at most two keys. Keyed by the dedup hash alone, a frequent key's events of all years were one run of
-// slots that every lookup and insert of that key walked: quadratic in the load's size (3M events of store_bench's
-// ten-year corpus: 540M slots visited, 13.6 s, against 1.4M and 1.0 s by spans).
-uint64_t EventKey(int64_t dedup_hash, int64_t day, int64_t window) {
-  const int64_t span = 4 * std::max<int64_t>(window, 0) + 1;
-  const int64_t bucket = day >= 0 ? day / span : -((-day + span - 1) / span);  // rounded down
-  return static_cast<uint64_t>(dedup_hash) ^ (static_cast<uint64_t>(bucket) * 0x9E3779B97F4A7C15ull);
-}
 
 // Reads the rows a bulk load's key table names under `key` -- each candidate checked against its row, since a
 // hash may be shared and a row replaced -- with `q`, whose first parameter is the rowid: `bind` binds the
@@ -1369,22 +1357,18 @@ Result<Store::FoundEvent> Store::FindEvent(const Event& e, int64_t day, int64_t 
     }
   };
   if (keys_in_memory_) {
-    // The same rows from the bulk load's table of dedup keys, each read by its id: those of the one or two
-    // spans of days (EventKey) that the range of candidate days meets.
-    const uint64_t spans[2] = {EventKey(dedup_hash, day - 2 * w, w), EventKey(dedup_hash, day + 2 * w, w)};
-    for (int i = 0; i < (spans[1] == spans[0] ? 1 : 2); ++i) {
-      int rc = ReadCandidates(
-          keys_->event_rows, spans[i], stmts_->find_event_at,
-          [&](sqlite3_stmt* q, const Keys::EventRow& row) {
-            sqlite3_bind_int64(q, 2, dedup_hash);
-            return row.day >= day - 2 * w && row.day <= day + 2 * w;
-          },
-          [&](sqlite3_stmt* q, const Keys::EventRow&) {
-            consider(q);
-            return false;  // every candidate
-          });
-      if (rc != SQLITE_DONE) return Error("find event");
-    }
+    // The same rows from the bulk load's table of dedup keys, each read by its id.
+    int rc = ReadCandidates(
+        keys_->event_rows, static_cast<uint64_t>(dedup_hash), stmts_->find_event_at,
+        [&](sqlite3_stmt* q, const Keys::EventRow& row) {
+          sqlite3_bind_int64(q, 2, dedup_hash);
+          return row.day >= day - 2 * w && row.day <= day + 2 * w;
+        },
+        [&](sqlite3_stmt* q, const Keys::EventRow&) {
+          consider(q);
+          return false;  // every candidate
+        });
+    if (rc != SQLITE_DONE) return Error("find event");
     return best;
   }
   int rc;
@@ -1579,8 +1563,7 @@ Status Store::EnsureKeys() {
       } else if (documents) {
         full = !k.doc_rows.Add(key, {id}) || !k.content_rows.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 2)), {id});
       } else if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
-        const int64_t day = sqlite3_column_int64(q, 2);
-        full = !k.event_rows.Add(EventKey(static_cast<int64_t>(key), day, options_.dedup.window_days), {id, day});
+        full = !k.event_rows.Add(key, {id, sqlite3_column_int64(q, 2)});
       }
     }
     sqlite3_finalize(q);
@@ -1833,7 +1816,7 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       event_id = sqlite3_last_insert_rowid(db_);
       if (!keys_in_memory_) {
         keys.dedup.Add(static_cast<uint64_t>(dedup_hash));
-      } else if (e.date > 0 && !keys.event_rows.Add(EventKey(dedup_hash, day, dd.window_days), {event_id, day})) {
+      } else if (e.date > 0 && !keys.event_rows.Add(static_cast<uint64_t>(dedup_hash), {event_id, day})) {
         s = BuildKeyIndexes();
         if (!s.ok()) return s;
       }
