@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev   # build, sanitizers, libFuzzer
   libgtest-dev libgmock-dev libbenchmark-dev        # tests and benchmarks
-  nlohmann-json3-dev libcli11-dev                   # JSON, command line
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev   # JSON (simdjson: pre-coded ingest), command line
   libicu-dev                                        # Unicode normalisation
   libsqlite3-dev                                    # the event store (dyad ingest/query/stats/export)
   libcpp-httplib-dev wrk                            # dyad serve (HTTP server) and its load test

@@ -429,7 +429,20 @@ void SentenceCoder::CoreSpan(int head, int* first, int* last) {
       for (int i = std::min(head, c) + 1; i < std::max(head, c); ++i) {
         if (tokens_[i].upos == "PUNCT") core = false;
       }
-      if (c != head + 1 && c != hi + 1) core = false;
+      bool adjacent = c == head + 1 || c == hi + 1;
+      // A title with its "of" phrase before the name is one name too:
+      // "Secretary of State Marco Rubio" parsed as "Secretary" + "of State"
+      // + apposition "Marco". The words between belong to the title.
+      bool titled = false;
+      if (core && !adjacent && c > head + 2 && tokens_[c].upos == "PROPN") {
+        titled = true;
+        for (int i = head + 1; i < c && titled; ++i) titled = analysis_.Dominates(head, i);
+      }
+      if (titled) {
+        core_children_.push_back({head + 1, c - 1});
+      } else if (!adjacent) {
+        core = false;
+      }
     }
     if (!core && BaseRel(rel) == "conj" && c > head && tokens_[c].upos == "PROPN") {
       // A "conjunct" with no comma or coordinator before it is the rest of

@@ -193,6 +193,25 @@ Mordor Mordor PROPN NNP 4 obj
   EXPECT_EQ(Triples(events), std::vector<std::string>{"ARNGOV MOR 111"});
 }
 
+TEST(CoderTest, NameInAppositionAfterATitleWithAnOfPhraseIsTheActor) {
+  // "Secretary of State Marco Rubio met ..." as parsed by several models:
+  // the title heads the phrase, its "of" phrase comes between, and the name
+  // hangs under the title as an apposition with no comma.
+  Coder coder(GoldenLexicon(), CoderOptions());
+  std::vector<Event> events;
+  coder.CodeDocument(MakeDoc({R"(
+President president NOUN NN 6 nsubj
+of of ADP IN 4 case
+the the DET DT 4 det
+Council council PROPN NNP 1 nmod
+Aragorn Aragorn PROPN NNP 1 appos
+attacked attack VERB VBD 0 root
+Mordor Mordor PROPN NNP 6 obj
+)"}),
+                     &events);
+  EXPECT_EQ(Triples(events), std::vector<std::string>{"GONGOV MOR 190"});
+}
+
 TEST(CoderTest, DatedActorCodeFollowsTheDocumentDate) {
   const char* theoden = R"(
 Theoden Theoden PROPN NNP 2 nsubj

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "write/write.h"
 
@@ -18,47 +19,66 @@ uint64_t Fnv(std::string_view s, uint64_t h = 14695981039346656037ull) {
   return h;
 }
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+// Reading: simdjson's DOM (a parse of a pre-coded line took most of `dyad ingest --precoded`'s time with
+// nlohmann's). A field of the wrong type reads as empty or zero, as a missing one does.
+using Element = simdjson::dom::element;
+using Object = simdjson::dom::object;
+
+std::string Str(Object j, const char* key) {
+  std::string_view v;
+  return j[key].get(v) == simdjson::SUCCESS ? std::string(v) : std::string();
 }
 
-int64_t Int(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number()) return 0;
-  if (it->is_number_float()) {
-    // 1e300 as an integer field: converting it would be undefined behaviour; such a value means nothing here.
-    const double d = it->get<double>();
-    return d > -9.2e18 && d < 9.2e18 ? static_cast<int64_t>(d) : 0;
+int64_t Int(Object j, const char* key) {
+  Element e;
+  if (j[key].get(e) != simdjson::SUCCESS) return 0;
+  switch (e.type()) {
+    case simdjson::dom::element_type::INT64:
+      return int64_t(e);
+    case simdjson::dom::element_type::UINT64: {
+      const uint64_t u = uint64_t(e);
+      return u <= static_cast<uint64_t>(INT64_MAX) ? static_cast<int64_t>(u) : 0;
+    }
+    case simdjson::dom::element_type::DOUBLE: {
+      // 1e300 as an integer field: converting it would be undefined behaviour; such a value means nothing here.
+      const double d = double(e);
+      return d > -9.2e18 && d < 9.2e18 ? static_cast<int64_t>(d) : 0;
+    }
+    default:
+      return 0;
   }
-  return it->get<int64_t>();
 }
 
-double Real(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+double Real(Object j, const char* key) {
+  double d = 0;
+  Element e;
+  if (j[key].get(e) != simdjson::SUCCESS || e.get(d) != simdjson::SUCCESS) return 0.0;  // integers convert
+  return d;
 }
 
-Date DateField(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end()) return 0;
-  if (it->is_string()) return ParseDate(it->get<std::string>());
-  if (it->is_number_integer()) return ParseDate(std::to_string(it->get<int64_t>()));
+Date DateField(Object j, const char* key) {
+  Element e;
+  if (j[key].get(e) != simdjson::SUCCESS) return 0;
+  std::string_view text;
+  if (e.get(text) == simdjson::SUCCESS) return ParseDate(std::string(text));
+  if (e.type() == simdjson::dom::element_type::INT64) return ParseDate(std::to_string(int64_t(e)));
+  if (e.type() == simdjson::dom::element_type::UINT64) return ParseDate(std::to_string(uint64_t(e)));
   return 0;
 }
 
-void ReadActor(const json& j, EventActor* a) {
-  if (!j.is_object()) return;
-  a->code = Str(j, "code");
-  a->text = Str(j, "text");
-  a->country = Str(j, "country");
-  a->char_start = static_cast<uint32_t>(Int(j, "char_start"));
-  a->char_end = static_cast<uint32_t>(Int(j, "char_end"));
-  a->entry = Str(j, "entry");
-  a->via = Str(j, "via");
+void ReadActor(Element j, EventActor* a) {
+  Object o;
+  if (j.get(o) != simdjson::SUCCESS) return;
+  a->code = Str(o, "code");
+  a->text = Str(o, "text");
+  a->country = Str(o, "country");
+  a->char_start = static_cast<uint32_t>(Int(o, "char_start"));
+  a->char_end = static_cast<uint32_t>(Int(o, "char_end"));
+  a->entry = Str(o, "entry");
+  a->via = Str(o, "via");
 }
 
-void ReadLocation(const json& j, EventLocation* l) {
+void ReadLocation(Object j, EventLocation* l) {
   l->name = Str(j, "name");
   l->country = Str(j, "country");
   l->lat = Real(j, "lat");
@@ -71,10 +91,12 @@ void ReadLocation(const json& j, EventLocation* l) {
   l->char_end = static_cast<uint32_t>(Int(j, "char_end"));
 }
 
-void ReadQuantities(const json& j, std::vector<Quantity>* out) {
-  if (!j.is_array()) return;
-  for (const json& q : j) {
-    if (!q.is_object()) continue;
+void ReadQuantities(Element j, std::vector<Quantity>* out) {
+  simdjson::dom::array items;
+  if (j.get(items) != simdjson::SUCCESS) return;
+  for (Element item : items) {
+    Object q;
+    if (item.get(q) != simdjson::SUCCESS) continue;
     Quantity x;
     x.value = Real(q, "value");
     x.unit = Str(q, "unit");
@@ -87,9 +109,11 @@ void ReadQuantities(const json& j, std::vector<Quantity>* out) {
   }
 }
 
-Status ReadEvent(const json& j, Event* e) {
-  if (!j.is_object()) return Status::InvalidArgument("an event is not a JSON object");
-  if (!j.contains("code") || !j["code"].is_string()) return Status::InvalidArgument("event without \"code\"");
+Status ReadEvent(Element element, Event* e) {
+  Object j;
+  if (element.get(j) != simdjson::SUCCESS) return Status::InvalidArgument("an event is not a JSON object");
+  std::string_view code;
+  if (j["code"].get(code) != simdjson::SUCCESS) return Status::InvalidArgument("event without \"code\"");
   e->doc_id = Str(j, "doc_id");
   e->sentence_index = static_cast<int>(Int(j, "sentence_index"));
   e->sentence = Str(j, "sentence");
@@ -101,28 +125,29 @@ Status ReadEvent(const json& j, Event* e) {
                       : precision == "month" ? DatePrecision::kMonth
                       : precision == "year"  ? DatePrecision::kYear
                                              : DatePrecision::kDocument;
-  if (j.contains("source")) ReadActor(j["source"], &e->source);
-  if (j.contains("target")) ReadActor(j["target"], &e->target);
-  e->code = Str(j, "code");
+  Element actor;
+  if (j["source"].get(actor) == simdjson::SUCCESS) ReadActor(actor, &e->source);
+  if (j["target"].get(actor) == simdjson::SUCCESS) ReadActor(actor, &e->target);
+  e->code = std::string(code);
   e->root = Str(j, "root");
   if (e->root.empty()) e->root = e->code.substr(0, 2);
   e->quad_class = static_cast<int>(Int(j, "quad_class"));
   e->goldstein = Real(j, "goldstein");
-  auto neg = j.find("negated");
-  e->negated = neg != j.end() && neg->is_boolean() && neg->get<bool>();
+  bool negated = false;
+  e->negated = j["negated"].get(negated) == simdjson::SUCCESS && negated;
   int m = ModalityFromText(Str(j, "modality"));
   e->modality = static_cast<Modality>(m < 0 ? 0 : m);
   for (auto [key, where] : {std::pair{"location", &e->location}, std::pair{"source_location", &e->source_location},
                             std::pair{"target_location", &e->target_location}}) {
-    auto loc = j.find(key);
-    if (loc != j.end() && loc->is_object()) {
+    Object loc;
+    if (j[key].get(loc) == simdjson::SUCCESS) {
       EventLocation l;
-      ReadLocation(*loc, &l);
+      ReadLocation(loc, &l);
       *where = std::move(l);
     }
   }
-  auto quantities = j.find("quantities");
-  if (quantities != j.end()) ReadQuantities(*quantities, &e->quantities);
+  Element quantities;
+  if (j["quantities"].get(quantities) == simdjson::SUCCESS) ReadQuantities(quantities, &e->quantities);
   e->doc_tone = Real(j, "doc_tone");
   e->sentence_tone = Real(j, "sentence_tone");
   e->verb = Str(j, "verb");
@@ -133,6 +158,12 @@ Status ReadEvent(const json& j, Event* e) {
   e->plover_type = Str(j, "plover_type");
   e->plover_mode = Str(j, "plover_mode");
   return Status::Ok();
+}
+
+// A parser for the free functions below (one per thread: a parser is not thread-safe).
+simdjson::dom::parser& ThreadParser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
 }
 
 void AppendNumber(double v, std::string* out) {
@@ -197,8 +228,10 @@ namespace {
 }  // namespace
 
 Status ParseEventJson(std::string_view text, Event* event) {
-  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
+  Element j;
+  if (ThreadParser().parse(text.data(), text.size()).get(j) != simdjson::SUCCESS) {
+    return Status::InvalidArgument("not valid JSON");
+  }
   return ReadEvent(j, event);
 }
 
@@ -267,18 +300,18 @@ void AppendQuantitiesJson(const std::vector<Quantity>& quantities, std::string* 
 }
 
 bool ParseLocationJson(std::string_view text, EventLocation* location) {
-  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return false;
+  Object j;
+  if (ThreadParser().parse(text.data(), text.size()).get(j) != simdjson::SUCCESS) return false;
   *location = EventLocation();
   ReadLocation(j, location);
   return true;
 }
 
 bool ParseQuantitiesJson(std::string_view text, std::vector<Quantity>* quantities) {
-  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!j.is_array()) return false;
+  Element items;
+  if (ThreadParser().parse(text.data(), text.size()).get(items) != simdjson::SUCCESS || !items.is_array()) return false;
   quantities->clear();
-  ReadQuantities(j, quantities);
+  ReadQuantities(items, quantities);
   return true;
 }
 
@@ -287,13 +320,16 @@ void PrecodedReader::Add(std::string_view line, std::vector<PrecodedDocument>* o
   error->clear();
   size_t first = line.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return;
-  json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   std::string where = name_ + ":" + std::to_string(line_) + ": ";
-  if (j.is_discarded() || !j.is_object()) {
+  Element root;
+  Object j;
+  if (ThreadParser().parse(line.data(), line.size()).get(root) != simdjson::SUCCESS ||
+      root.get(j) != simdjson::SUCCESS) {
     *error = where + "not a JSON object";
     return;
   }
-  if (j.contains("events")) {
+  Element evs;
+  if (j["events"].get(evs) == simdjson::SUCCESS) {
     // A whole document.
     PrecodedDocument doc;
     doc.record.id = Str(j, "id");
@@ -309,12 +345,12 @@ void PrecodedReader::Add(std::string_view line, std::vector<PrecodedDocument>* o
     doc.record.text_length = static_cast<uint64_t>(Int(j, "text_length"));
     doc.record.sentences = static_cast<int>(Int(j, "sentences"));
     doc.record.content_hash = Fnv(line) & 0x7FFFFFFFFFFFFFFFull;
-    const json& evs = j["events"];
-    if (!evs.is_array()) {
+    simdjson::dom::array items;
+    if (evs.get(items) != simdjson::SUCCESS) {
       *error = where + "\"events\" is not an array";
       return;
     }
-    for (const json& ej : evs) {
+    for (Element ej : items) {
       Event e;
       Status s = ReadEvent(ej, &e);
       if (!s.ok()) {
@@ -331,7 +367,7 @@ void PrecodedReader::Add(std::string_view line, std::vector<PrecodedDocument>* o
   }
   // An event line of `dyad code` output.
   Event e;
-  Status s = ReadEvent(j, &e);
+  Status s = ReadEvent(root, &e);
   if (!s.ok()) {
     *error = where + s.message();
     return;

@@ -393,7 +393,7 @@ std::string DumpTables(const std::string& path) {
   for (const char* sql :
        {"SELECT id, doc_id, content_hash, events FROM documents ORDER BY id",
         "SELECT id, GLOBALEVENTID, EventCode, a1, a2, day, day_min, day_max, NumMentions, NumSources, NumArticles, "
-        "first_mention FROM events ORDER BY id",
+        "first_mention, dedup_hash, place_key FROM events ORDER BY id",
         "SELECT id, event, doc, sentence, MentionSourceName FROM mentions ORDER BY id",
         "SELECT id, doc, sentence_index, text FROM sentences ORDER BY id",
         "SELECT a1, a2, day, EventRootCode, QuadClass, events, mentions FROM daily ORDER BY 1, 2, 3, 4, 5"}) {
@@ -480,6 +480,55 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
   EXPECT_GT(dump.size(), 10000u);
   EXPECT_EQ(DumpTables(tmp.path("bulk.db")), dump);
   EXPECT_EQ(DumpTables(tmp.path("small.db")), dump);
+  // A wider dedup window: the bulk load's table groups events by periods of the window's length.
+  DedupOptions wide;
+  wide.window_days = 3;
+  const std::string normal3 = run("normal3.db", {.dedup = wide}, false);
+  EXPECT_EQ(run("bulk3.db", {.dedup = wide, .defer_indexes = true}, false), normal3);
+  EXPECT_NE(DumpTables(tmp.path("normal3.db")), dump);  // the window changed what merged
+  EXPECT_EQ(DumpTables(tmp.path("bulk3.db")), DumpTables(tmp.path("normal3.db")));
+}
+
+// Store::Prepare made on another thread, or by another store, gives the same rows as PutDocument alone.
+TEST(IdempotencyTest, PreparedOnAnotherThreadOrByAnotherStoreStoresTheSame) {
+  TempDb tmp;
+  std::vector<PrecodedDocument> docs;
+  SyntheticGenerator gen({.seed = 11});
+  for (int i = 0; i < 300; ++i) {
+    docs.emplace_back();
+    gen.Next(&docs.back());
+  }
+  docs.push_back(docs[10]);  // unchanged
+  docs.back().record.id = "repost";  // same content under another id
+  auto store_all = [&](const std::string& name, int how) {
+    auto s = OpenStore(tmp.path(name), {.defer_indexes = true});
+    EXPECT_NE(s, nullptr);
+    if (s == nullptr) return;
+    DedupOptions other_rule;
+    other_rule.actor_chars = 3;
+    auto other = OpenStore(tmp.path(name + ".other"), {.dedup = other_rule});
+    std::vector<PreparedEvents> prepared(docs.size());
+    if (how == 1) {
+      std::thread t([&] {
+        for (size_t i = 0; i < docs.size(); ++i) prepared[i] = s->Prepare(docs[i].record, docs[i].events);
+      });
+      t.join();
+    } else if (how == 2) {
+      for (size_t i = 0; i < docs.size(); ++i) prepared[i] = other->Prepare(docs[i].record, docs[i].events);
+    }
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto r = s->PutDocument(docs[i].record, docs[i].events, how ? &prepared[i] : nullptr);
+      EXPECT_TRUE(r.ok()) << r.status().message();
+    }
+    EXPECT_TRUE(s->FinishLoad().ok());
+  };
+  store_all("plain.db", 0);
+  store_all("thread.db", 1);
+  store_all("foreign.db", 2);
+  const std::string plain = DumpTables(tmp.path("plain.db"));
+  EXPECT_GT(plain.size(), 10000u);
+  EXPECT_EQ(DumpTables(tmp.path("thread.db")), plain);
+  EXPECT_EQ(DumpTables(tmp.path("foreign.db")), plain);
 }
 
 // A bulk load finds the events a mention may join in memory, by dedup key and span of days; the merges must be
@@ -1211,6 +1260,40 @@ TEST(PrecodedTest, HugeNumbersInIntegerFieldsReadAsZero) {
   EXPECT_EQ(docs[0].events[0].quad_class, 0);
   EXPECT_EQ(docs[0].events[0].source.char_start, 0u);
   EXPECT_EQ(docs[0].events[0].verb_start, 3u);
+}
+
+TEST(PrecodedTest, NumbersReadWhateverTheirJsonType) {
+  PrecodedReader reader("in.jsonl");
+  std::vector<PrecodedDocument> docs;
+  std::string error;
+  // Integers where reals are expected, an integer date, a number past int64 in an integer field, a string
+  // where a number is expected, and a number where a string is expected.
+  reader.Add(R"({"doc_id":"e1","date":20250103,"code":"190","goldstein":-10,"quad_class":"4",)"
+             R"("sentence_index":18446744073709551615,"verb":7,"location":{"name":"Kyiv","lat":50,"lon":30.5},)"
+             R"("quantities":[{"value":3,"unit":"people"},5]})",
+             &docs, &error);
+  reader.Finish(&docs);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].events.size(), 1u);
+  const Event& e = docs[0].events[0];
+  EXPECT_EQ(e.date, 20250103);
+  EXPECT_EQ(e.goldstein, -10.0);
+  EXPECT_EQ(e.quad_class, 0);
+  EXPECT_EQ(e.sentence_index, 0);
+  EXPECT_EQ(e.verb, "");
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->lat, 50.0);
+  EXPECT_EQ(e.location->lon, 30.5);
+  ASSERT_EQ(e.quantities.size(), 1u);
+  EXPECT_EQ(e.quantities[0].value, 3.0);
+  // Not JSON, or JSON that is not an object: the line is skipped with its place named.
+  reader.Add(R"({"doc_id":"e2","code":"190",)", &docs, &error);
+  EXPECT_EQ(error, "in.jsonl:2: not a JSON object");
+  reader.Add("[1,2]", &docs, &error);
+  EXPECT_EQ(error, "in.jsonl:3: not a JSON object");
+  reader.Add("{\"doc_id\":\"e3\",\"code\":\"19\xff\"}", &docs, &error);
+  EXPECT_EQ(error, "in.jsonl:4: not a JSON object");  // not UTF-8
 }
 
 TEST(SyntheticTest, GeneratorIsDeterministicAndSkewed) {

@@ -192,6 +192,17 @@ void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::st
     pos = 'r';
   }
   if (pos == 0) {
+    // A base-form tag on an irregular inflection is a tagging error; the
+    // lemma is still the verb's: "forces fought along the border" tagged
+    // VBP -> "fight" (not when the form is a verb of its own: "found", "saw").
+    // (The exception list first: one lookup for nearly every word.)
+    if (xpos == "VB" || xpos == "VBP") {
+      const uint32_t* id = wn_exceptions_.Find(PosKey('v', lower));
+      if (id != nullptr && !InIndex('v', lower)) {
+        out->assign(Str(*id));
+        return;
+      }
+    }
     *out = lower;
     return;
   }

@@ -201,6 +201,22 @@ TEST(ShippedModelTest, CarriesItsWordNetClasses) {
   EXPECT_NE(WnPosMask(*c) & kWnNoun, 0u);
 }
 
+TEST(ShippedModelTest, IrregularPastTaggedAsABaseFormStillGetsTheVerbsLemma) {
+  REQUIRE_SHIPPED_MODEL();
+  const Lemmatizer& lemmatizer = ShippedModel()->lemmatizer;
+  std::string lemma;
+  // "forces fought along the border" with "fought" tagged VBP.
+  lemmatizer.Lemmatize("fought", "VERB", "VBP", &lemma);
+  EXPECT_EQ(lemma, "fight");
+  lemmatizer.Lemmatize("sent", "VERB", "VB", &lemma);
+  EXPECT_EQ(lemma, "send");
+  // A form that is a verb of its own stays: "they found a company".
+  lemmatizer.Lemmatize("found", "VERB", "VBP", &lemma);
+  EXPECT_EQ(lemma, "found");
+  lemmatizer.Lemmatize("attack", "VERB", "VBP", &lemma);
+  EXPECT_EQ(lemma, "attack");
+}
+
 TEST(ShippedModelTest, UnseenNamesAreProperNouns) {
   REQUIRE_SHIPPED_MODEL();
   Annotator annotator(ShippedModel());

@@ -493,6 +493,23 @@ void PredicateAnalysis::DecideModality(int k) {
   p.modality = m;
 }
 
+bool PredicateAnalysis::ListedApposition(int h, int c) const {
+  // "Britain, Canada and Australia recognised ..." parsed with "Canada" as an
+  // apposition of "Britain": one name after a comma in apposition to another,
+  // with the list going on past it ("and Australia" under either), is a
+  // list member, not a second name for the first.
+  if (base_rel(c) != "appos" || c < 2 || c <= h || tokens_[c].upos != "PROPN" || tokens_[h].upos != "PROPN" ||
+      tokens_[c - 1].form != ",") {
+    return false;
+  }
+  for (int x : {h, c}) {
+    for (int k : children(x)) {
+      if (k > c && base_rel(k) == "conj" && tokens_[k].upos == "PROPN") return true;
+    }
+  }
+  return false;
+}
+
 void PredicateAnalysis::Conjuncts(int head, std::vector<int>* out) const {
   out->push_back(head);
   // conj children of the first conjunct, in order ("Russia, Iran and China");
@@ -505,8 +522,12 @@ void PredicateAnalysis::Conjuncts(int head, std::vector<int>* out) const {
     int h = stack_.back();
     stack_.pop_back();
     for (int c : children(h)) {
-      if (c != head && base_rel(c) == "conj") {
+      if (c != head && (base_rel(c) == "conj" || ListedApposition(h, c))) {
         out->push_back(c);
+        stack_.push_back(c);
+      } else if (h == head && (base_rel(c) == "flat" || base_rel(c) == "list") && tokens_[c].upos == "PROPN") {
+        // A conjunct hung under the last part of the first name: "Kim Jong
+        // Un and Putin met" with "Putin" under "Un".
         stack_.push_back(c);
       }
     }

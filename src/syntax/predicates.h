@@ -113,7 +113,12 @@ class PredicateAnalysis {
 
   // The heads coordinated with `head` in order, itself first: for "Russia,
   // Iran and China" (head Russia) -> Russia, Iran, China. Appends to *out.
+  // A name after a comma parsed as an apposition of the name before it
+  // counts when the list goes on past it ("Britain, Canada and Australia").
   void Conjuncts(int head, std::vector<int>* out) const;
+  // Whether c, an apposition of h, is really the next member of a list of
+  // names (see Conjuncts).
+  bool ListedApposition(int h, int c) const;
 
   // The token range [first, last] of the noun phrase headed by `head`: its
   // subtree without relative clauses (acl), appositions, conjuncts and their

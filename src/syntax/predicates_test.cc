@@ -305,6 +305,55 @@ TEST(PredicatesTest, CoordinatedNominalsGiveEveryHead) {
   EXPECT_EQ(last, 4);
 }
 
+TEST(PredicatesTest, NameInAppositionWithTheListGoingOnIsAConjunct) {
+  // "Britain, Canada and Australia recognised ..." with "Canada" parsed as an
+  // apposition of "Britain" and "Australia" under either of them.
+  for (const char* australia_head : {"1", "3"}) {
+    SCOPED_TRACE(australia_head);
+    Analyzed s(std::string(R"(
+1 Britain Britain PROPN NNP 6 nsubj
+2 , , PUNCT , 3 punct
+3 Canada Canada PROPN NNP 1 appos
+4 and and CCONJ CC 5 cc
+5 Australia Australia PROPN NNP )") + australia_head + R"( conj
+6 recognised recognise VERB VBD 0 root
+)");
+    std::vector<int> heads;
+    s.a.Conjuncts(0, &heads);
+    EXPECT_EQ(heads, (std::vector<int>{0, 2, 4}));
+  }
+  // No list going on after it: the apposition is no conjunct.
+  Analyzed t(R"(
+1 Britain Britain PROPN NNP 4 nsubj
+2 , , PUNCT , 3 punct
+3 Canada Canada PROPN NNP 1 appos
+4 recognised recognise VERB VBD 0 root
+)");
+  std::vector<int> heads;
+  t.a.Conjuncts(0, &heads);
+  EXPECT_EQ(heads, (std::vector<int>{0}));
+}
+
+TEST(PredicatesTest, ConjunctHungUnderTheLastPartOfTheFirstNameCounts) {
+  // "Putin met Kim Jong Un and Xi" with "Xi" under "Un" (itself flat or list),
+  // as "Kim Jong Un and Putin met" was parsed.
+  for (const char* rel : {"flat", "list"}) {
+    SCOPED_TRACE(rel);
+    Analyzed s(std::string(R"(
+1 Putin Putin PROPN NNP 2 nsubj
+2 met meet VERB VBD 0 root
+3 Kim Kim PROPN NNP 2 obj
+4 Jong Jong PROPN NNP 3 flat
+5 Un Un PROPN NNP 3 )") + rel + R"(
+6 and and CCONJ CC 7 cc
+7 Xi Xi PROPN NNP 5 conj
+)");
+    std::vector<int> heads;
+    s.a.Conjuncts(2, &heads);
+    EXPECT_EQ(heads, (std::vector<int>{2, 6}));
+  }
+}
+
 TEST(PredicatesTest, NounPhraseSpanDropsRelativeClauseAndApposition) {
   // "the Danish media, a big group, which wrote ..."
   Analyzed s(R"(
