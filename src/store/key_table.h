@@ -27,8 +27,10 @@ class KeyTable {
  public:
   explicit KeyTable(size_t max_slots = size_t{1} << 22) : max_slots_(max_slots) {}
 
+  // Empties the table and gives its memory back (a bulk load that goes on with the key indexes keeps no
+  // table; one that rebuilds its tables grows them again from the smallest size anyway).
   void Clear() {
-    slots_.clear();
+    std::vector<Slot>().swap(slots_);
     size_ = 0;
   }
   // Stores `v` (v.id > 0) under `key`. False when the table is full: it then holds what it held before.

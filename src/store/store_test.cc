@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <random>
 #include <thread>
 
 #include "store/precoded.h"
@@ -528,6 +529,230 @@ TEST(IdempotencyTest, PreparedOnAnotherThreadOrByAnotherStoreStoresTheSame) {
   EXPECT_GT(plain.size(), 10000u);
   EXPECT_EQ(DumpTables(tmp.path("thread.db")), plain);
   EXPECT_EQ(DumpTables(tmp.path("foreign.db")), plain);
+}
+
+// A bulk load finds the events a mention may join in memory, by dedup key and span of days; the merges must be
+// those a normal load makes for any window, across the spans' edges and for dates before 1970 (negative days).
+TEST(IdempotencyTest, BulkLoadMergesAsANormalLoadForEveryWindowAndDay) {
+  for (int window : {0, 1, 3}) {
+    TempDb tmp;
+    auto run = [&](const std::string& name, StoreOptions options) {
+      options.dedup.window_days = window;
+      auto s = OpenStore(tmp.path(name), options);
+      EXPECT_NE(s, nullptr);
+      if (s == nullptr) return std::string();
+      std::string merges;
+      // One dyad and code (one dedup key) reported on days that step by 1 to 4 around 1970-01-01 and in 2025, so
+      // that some reports join an event, some start one, and the candidates of many lie in two spans of days.
+      uint32_t x = 12345;
+      for (int i = 0; i < 400; ++i) {
+        x = x * 1103515245u + 12345u;
+        const int64_t base = i < 200 ? DayNumber(19691201) : DayNumber(20250101);
+        const int64_t day = base + (i % 200) / 2 + static_cast<int64_t>((x >> 16) % 4);
+        const Date date = DateOfDay(day);
+        auto r = s->PutDocument(MakeDoc("w" + std::to_string(i), date, i % 2 ? "AFP" : "Reuters"),
+                                {MakeEvent("RUSGOV", "057", "IRNGOV", date)});
+        EXPECT_TRUE(r.ok()) << r.status().message();
+        if (!r.ok()) return std::string();
+        merges += std::to_string(r.value().merged_mentions);
+        if (i % 25 == 24) {
+          EXPECT_TRUE(s->Commit().ok());
+        }
+      }
+      EXPECT_TRUE(s->FinishLoad().ok());
+      return merges;
+    };
+    const std::string normal = run("normal.db", {});
+    const std::string bulk = run("bulk.db", {.defer_indexes = true});
+    EXPECT_NE(normal.find('0'), std::string::npos) << window;
+    EXPECT_NE(normal.find('1'), std::string::npos) << window;
+    EXPECT_EQ(bulk, normal) << window;
+    EXPECT_EQ(DumpTables(tmp.path("bulk.db")), DumpTables(tmp.path("normal.db"))) << window;
+  }
+}
+
+// Document `i` of a small load with repeats, re-posts, replacements and merges.
+std::pair<DocumentRecord, std::vector<Event>> LoadDocument(int i) {
+  const char* dyads[][2] = {{"RUSGOV", "IRNGOV"}, {"USAGOV", "CHNGOV"}, {"FRA", "DEU"}};
+  const int day = 1 + i % 20;
+  DocumentRecord doc = MakeDoc("d" + std::to_string(i), 20250100 + day, i % 3 ? "AFP" : "Reuters");
+  if (i % 11 == 5) doc = MakeDoc("repost" + std::to_string(i), 20250100 + day, "AFP", MakeDoc("d" + std::to_string(i - 5), 0).content_hash);
+  if (i % 7 == 3) doc = MakeDoc("d" + std::to_string(i - 3), 20250100 + day);
+  if (i % 13 == 4) doc = MakeDoc("d" + std::to_string(i - 4), 20250100 + day, "AFP", 1000000 + i);
+  std::vector<Event> events;
+  for (int k = 0; k <= i % 2; ++k) {
+    const auto& d = dyads[(i / 3 + k) % 3];
+    events.push_back(MakeEvent(d[0], k ? "111" : "057", d[1], i % 17 == 0 ? 0 : 20250100 + day, k));
+  }
+  return {doc, events};
+}
+
+// A version 7 store whose bulk load was interrupted -- its query indexes dropped; its key indexes, the documents'
+// and sentences' indexes and the documents' UNIQUE clause kept, as version 7 did -- is migrated by the next bulk
+// load, which goes on and ends as a clean load of the same documents does.
+TEST(MigrationTest, VersionSevenStoreInTheMiddleOfABulkLoadIsMigratedAndTheLoadEnds) {
+  TempDb tmp;
+  auto load = [&](const std::string& path, int from, int to, bool finish) {
+    auto s = OpenStore(path, {.defer_indexes = true});
+    ASSERT_NE(s, nullptr);
+    for (int i = from; i < to; ++i) {
+      auto [doc, events] = LoadDocument(i);
+      ASSERT_TRUE(s->PutDocument(doc, events).ok());
+      if (i % 20 == 19) {
+        ASSERT_TRUE(s->Commit().ok());
+      }
+    }
+    ASSERT_TRUE(finish ? s->FinishLoad().ok() : s->Commit().ok());
+  };
+  load(tmp.path("clean.db"), 0, 300, true);
+  load(tmp.path("v7.db"), 0, 150, false);
+  {
+    auto s = OpenStore(tmp.path("v7.db"), {.read_only = true});
+    ASSERT_NE(s, nullptr);
+    ASSERT_EQ(Int(s.get(), "SELECT count(*) FROM meta WHERE key = 'indexes' AND value = 'deferred'"), 1);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(tmp.path("v7.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "BEGIN; CREATE TABLE documents_v7(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, "
+                         "content_hash INTEGER NOT NULL, date INTEGER NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL, "
+                         "title TEXT NOT NULL, origin TEXT NOT NULL, text_length INTEGER NOT NULL, sentences INTEGER "
+                         "NOT NULL, events INTEGER NOT NULL, ingested INTEGER NOT NULL);"
+                         "INSERT INTO documents_v7 SELECT * FROM documents; DROP TABLE documents;"
+                         "ALTER TABLE documents_v7 RENAME TO documents;"
+                         "CREATE INDEX documents_hash ON documents(content_hash);"
+                         "CREATE INDEX IF NOT EXISTS events_dedup ON events(dedup_hash, day);"
+                         "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);"
+                         "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc);"
+                         "DELETE FROM schema_version WHERE version = 8; COMMIT;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  load(tmp.path("v7.db"), 150, 300, true);
+  auto s = OpenStore(tmp.path("v7.db"), {.read_only = true});
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->schema_version(), kSchemaVersion);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('documents_id', 'documents_hash', "
+                         "'events_dedup', 'events_dyad', 'events_day', 'daily_day', 'mentions_doc')"),
+            7);
+  EXPECT_EQ(Int(s.get(), "SELECT count(*) FROM meta WHERE key = 'indexes'"), 0);
+  const std::string clean = DumpTables(tmp.path("clean.db"));
+  EXPECT_GT(clean.size(), 5000u);
+  EXPECT_EQ(DumpTables(tmp.path("v7.db")), clean);
+}
+
+// One step of a random session with a store: store a document, commit, ask whether a document is stored,
+// roll the batch back, close and reopen without committing, or let another connection store a document.
+struct SessionStep {
+  enum Kind { kPut, kCommit, kHas, kRollback, kReopen, kOther } kind = kPut;
+  DocumentRecord doc;
+  std::vector<Event> events;
+};
+
+// `n` steps from `seed`: 80 document ids in up to three versions (unchanged, replaced), some with another's
+// content (duplicates), events of a few dyads and codes over six days (merges), some undated or dated to the
+// month; `other_percent` of the steps are another connection's.
+std::vector<SessionStep> RandomSession(uint32_t seed, int n, int other_percent) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<uint32_t>(k)); };
+  const char* actors[] = {"RUSGOV", "IRNGOV", "USAGOV", "CHNGOV", "FRA", "", "ISRMIL"};
+  const char* codes[] = {"057", "0571", "111", "042", "190"};
+  const int nactors = seed % 2 ? 3 : 7;
+  std::vector<SessionStep> steps(static_cast<size_t>(n));
+  for (SessionStep& step : steps) {
+    const int r = pick(100);
+    step.kind = r < 10   ? SessionStep::kCommit
+                : r < 18 ? SessionStep::kHas
+                : r < 21 ? SessionStep::kRollback
+                : r < 24 ? SessionStep::kReopen
+                : r < 24 + other_percent ? SessionStep::kOther
+                                         : SessionStep::kPut;
+    const int id = pick(80);
+    step.doc = MakeDoc("doc" + std::to_string(id), 20250101 + pick(5), pick(2) ? "AFP" : "Reuters",
+                       1000 + static_cast<uint64_t>(id * 10 + pick(3)));
+    if (pick(10) == 0) step.doc.content_hash = 1000 + static_cast<uint64_t>(pick(80) * 10 + pick(3));
+    for (int k = pick(4); k > 0; --k) {
+      const Date date = pick(8) == 0 ? 0 : 20250101 + pick(6);
+      Event e = MakeEvent(actors[pick(nactors)], codes[pick(5)], actors[pick(nactors)], date, k);
+      if (pick(6) == 0) e.date_precision = DatePrecision::kMonth;
+      step.events.push_back(e);
+    }
+  }
+  return steps;
+}
+
+// Plays `steps` on a store at `path` opened with `options` (the other connection with `other_options`);
+// returns every answer the store gave, then every stored row.
+std::string PlaySession(const std::string& path, const std::vector<SessionStep>& steps, const StoreOptions& options,
+                        const StoreOptions& other_options) {
+  std::string log;
+  auto s = OpenStore(path, options);
+  std::unique_ptr<Store> other;
+  auto outcome = [&](const Result<PutResult>& r) {
+    return std::to_string(static_cast<int>(r.value().outcome)) + ":" + std::to_string(r.value().new_events) + ":" +
+           std::to_string(r.value().merged_mentions) + ":" + r.value().duplicate_of + " ";
+  };
+  for (const SessionStep& step : steps) {
+    if (s == nullptr) return log + "open failed";
+    switch (step.kind) {
+      case SessionStep::kPut: {
+        auto r = s->PutDocument(step.doc, step.events);
+        if (!r.ok()) return log + "put failed: " + r.status().message();
+        log += "P" + outcome(r);
+        break;
+      }
+      case SessionStep::kCommit:
+        if (!s->Commit().ok()) return log + "commit failed";
+        break;
+      case SessionStep::kHas: {
+        auto has = s->HasDocument(step.doc.id, step.doc.content_hash);
+        if (!has.ok()) return log + "has failed: " + has.status().message();
+        log += has.value() ? "H1 " : "H0 ";
+        break;
+      }
+      case SessionStep::kRollback:
+        s->Rollback();
+        log += "R ";
+        break;
+      case SessionStep::kReopen:
+        s.reset();
+        s = OpenStore(path, options);
+        log += "O ";
+        break;
+      case SessionStep::kOther: {
+        if (!s->Commit().ok()) return log + "commit failed";
+        if (other == nullptr) other = OpenStore(path, other_options);
+        if (other == nullptr) return log + "other open failed";
+        auto r = other->PutDocument(step.doc, step.events);
+        if (!r.ok() || !other->Commit().ok()) return log + "other put failed";
+        log += "X" + outcome(r);
+        break;
+      }
+    }
+  }
+  other.reset();
+  if (s == nullptr || !s->FinishLoad().ok()) return log + "finish failed";
+  s.reset();
+  return log + "\n" + DumpTables(path);
+}
+
+// Random sessions -- rollbacks, reopened loads, HasDocument between and inside batches, another writer that is a
+// bulk loader too or a plain one (which ends the load) -- give the same answers and rows with the keys in memory
+// (also when the tables fill up and the load goes on with the key indexes) as with the key indexes.
+TEST(IdempotencyTest, RandomSessionsGiveTheSameAnswersAndRowsWithTheKeysInMemory) {
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    TempDb tmp;
+    const std::vector<SessionStep> steps = RandomSession(seed, 500, seed == 1 ? 0 : seed == 2 ? 1 : 6);
+    const StoreOptions plain;
+    const StoreOptions bulk{.defer_indexes = true};
+    const StoreOptions small{.defer_indexes = true, .bulk_key_slots = 1024};
+    const std::string normal = PlaySession(tmp.path("normal.db"), steps, plain, plain);
+    EXPECT_GT(normal.size(), 20000u);
+    for (const char* kind : {"P1", "P2", "P3", "H1", "R ", "O "}) EXPECT_NE(normal.find(kind), std::string::npos) << kind;
+    EXPECT_EQ(PlaySession(tmp.path("bulk.db"), steps, bulk, bulk), normal) << seed;
+    EXPECT_EQ(PlaySession(tmp.path("small.db"), steps, small, small), normal) << seed;
+    EXPECT_EQ(PlaySession(tmp.path("ended.db"), steps, bulk, plain), normal) << seed;
+  }
 }
 
 TEST(AtomicityTest, UncommittedBatchIsLostAsAWhole) {
