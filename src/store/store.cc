@@ -1697,7 +1697,7 @@ Status Store::EnsureKeys() {
         }
       } else if (documents) {
         full = !k.doc_rows.Add(key, {id}) || !k.content_rows.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 2)), {id});
-      } else if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
+      } else if (sqlite3_column_type(q, 2) != SQLITE_NULL && options_.dedup.enabled) {  // else never read
         const int64_t day = sqlite3_column_int64(q, 2);
         full = !k.event_rows.Add(EventKey(static_cast<int64_t>(key), day, DedupPeriod()), {id, day});
       }
@@ -1931,7 +1931,8 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       event_id = sqlite3_last_insert_rowid(db_);
       if (!keys_in_memory_) {
         keys.dedup.Add(static_cast<uint64_t>(dedup_hash));
-      } else if (e.date > 0 && !keys.event_rows.Add(EventKey(dedup_hash, day, DedupPeriod()), {event_id, day})) {
+      } else if (e.date > 0 && dd.enabled &&
+                 !keys.event_rows.Add(EventKey(dedup_hash, day, DedupPeriod()), {event_id, day})) {
         s = BuildKeyIndexes();
         if (!s.ok()) return s;
       }
