@@ -1508,6 +1508,60 @@ TEST(SummaryTest, ABulkLoadAnotherWriterEndedKeepsTheSummaryAndTextIndex) {
   }
 }
 
+// A plain writer opened before a bulk load began (e.g. dyad serve --ingest-token on an empty store) never learns of
+// the load: it writes on while the loader has dropped the indexes. What they store together must equal the same
+// documents written in the same order by one plain writer, and the summaries and text index must be whole.
+TEST(SummaryTest, APlainWriterOpenedBeforeABulkLoadWritesBesideItCorrectly) {
+  TempDb tmp;
+  std::vector<std::pair<DocumentRecord, std::vector<Event>>> puts;
+  for (int i = 0; i < 40; ++i) {
+    const Date day = 20250101 + i % 20;
+    DocumentRecord d = MakeDoc("d" + std::to_string(i), day, i % 2 ? "AFP" : "Reuters");
+    if (i % 9 == 8) d = MakeDoc("d" + std::to_string(i - 6), day, "AFP", 777000 + i);  // replaces an earlier one
+    puts.push_back({d, {MakeEvent(i % 3 ? "RUSGOV" : "USAGOV", i % 2 ? "057" : "111", "IRNGOV", day)}});
+  }
+  {
+    auto plain = OpenStore(tmp.path("two.db"));
+    ASSERT_NE(plain, nullptr);
+    auto bulk = OpenStore(tmp.path("two.db"), StoreOptions{.defer_indexes = true});
+    ASSERT_NE(bulk, nullptr);
+    ASSERT_TRUE(bulk->indexes_deferred());
+    ASSERT_FALSE(plain->indexes_deferred());
+    for (size_t i = 0; i < puts.size(); ++i) Put(i % 4 == 1 ? plain.get() : bulk.get(), puts[i].first, puts[i].second);
+    ASSERT_TRUE(bulk->FinishLoad().ok());
+  }
+  {
+    auto one = OpenStore(tmp.path("one.db"));
+    ASSERT_NE(one, nullptr);
+    for (const auto& [d, events] : puts) Put(one.get(), d, events);
+  }
+  const std::string want = DumpTables(tmp.path("one.db"));
+  EXPECT_EQ(DumpTables(tmp.path("two.db")), want);
+  auto r = OpenStore(tmp.path("two.db"), StoreOptions{.read_only = true});
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(Int(r.get(), "SELECT sum(events) FROM daily"), Int(r.get(), "SELECT count(*) FROM events"));
+  EXPECT_EQ(Int(r.get(), "SELECT sum(mentions) FROM monthly"), Int(r.get(), "SELECT count(*) FROM mentions"));
+  if (r->has_text_index()) {
+    EXPECT_EQ(Int(r.get(), "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'USAGOV'"),
+              Int(r.get(), "SELECT count(*) FROM sentences WHERE text LIKE 'USAGOV%'"));
+  }
+  // The text index agrees with its sentences (fts5's own check), and the file is sound.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(tmp.path("two.db").c_str(), &db), SQLITE_OK);
+  if (r->has_text_index()) {
+    EXPECT_EQ(sqlite3_exec(db, "INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')", nullptr, nullptr,
+                           nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+  }
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "ok");
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
 Event RichEvent() {
   Event e = MakeEvent("RUSGOV", "0871", "UKRGOV", 20250310, 2);
   e.location = EventLocation{"Kyiv, Kyyiv, Misto, Ukraine", "UKR", 50.45, 30.5233, "703448", 4, "UP", "UP12", 40, 44};
