@@ -10,15 +10,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "store/store.h"
@@ -65,22 +62,15 @@ struct Rate {
   double finish_cpu = 0;     // CPU seconds of FinishLoad (indexes and summaries built at the end), included
 };
 
-// A document to store, and what Store::Prepare made of it (null: PutDocument prepares it).
-struct Item {
-  const PrecodedDocument* doc = nullptr;
-  const PreparedEvents* prepared = nullptr;
-};
-
-// Stores the documents `next` gives (an Item without a document when there are no more) in batches of
-// `batch`, then finishes the load; `progress` prints the rate every 5 s.
+// Stores the documents `next` gives (it returns null when there are no more) in batches of `batch`, then
+// finishes the load; `progress` prints the rate every 5 s.
 template <typename Next>
 Rate StoreAll(Store* store, Next next, int batch, bool progress) {
   int64_t stored = 0;
   int in_batch = 0;
   double t0 = Now(), last = t0, c0 = CpuNow();
-  for (Item item = next(stored); item.doc != nullptr; item = next(stored)) {
-    const PrecodedDocument* doc = item.doc;
-    auto r = store->PutDocument(doc->record, doc->events, item.prepared);
+  while (const PrecodedDocument* doc = next(stored)) {
+    auto r = store->PutDocument(doc->record, doc->events);
     Check(r.status());
     stored += static_cast<int64_t>(doc->events.size());
     if (++in_batch >= batch) {
@@ -104,61 +94,19 @@ Rate Ingest(Store* store, SyntheticGenerator* gen, int64_t events, int batch, bo
   PrecodedDocument doc;
   return StoreAll(
       store,
-      [&](int64_t stored) -> Item {
-        if (stored >= events) return {};
+      [&](int64_t stored) -> const PrecodedDocument* {
+        if (stored >= events) return nullptr;
         gen->Next(&doc);
-        return {&doc, nullptr};
+        return &doc;
       },
       batch, progress);
 }
 
-// Stores documents generated beforehand (so only the store is timed). With `prepare_thread`, a second thread
-// runs Store::Prepare ahead of the writer, as `dyad ingest --precoded`'s reader thread does (at most 4,096
-// documents ahead); its CPU time counts in the per-CPU-second figure.
-Rate IngestPrepared(Store* store, const std::vector<PrecodedDocument>& docs, int batch, bool prepare_thread) {
+// Stores documents generated beforehand (so only the store is timed).
+Rate IngestPrepared(Store* store, const std::vector<PrecodedDocument>& docs, int batch) {
   size_t i = 0;
-  if (!prepare_thread) {
-    return StoreAll(
-        store, [&](int64_t) { return i < docs.size() ? Item{&docs[i++], nullptr} : Item{}; }, batch, false);
-  }
-  constexpr size_t kAhead = 4096, kStep = 64;  // hand over in steps of 64 documents
-  std::vector<PreparedEvents> prepared(docs.size());
-  std::mutex mu;
-  std::condition_variable cv;
-  size_t made = 0, used = 0;  // under mu
-  std::thread preparer([&] {
-    for (size_t k = 0; k < docs.size(); ++k) {
-      if (k % kStep == 0) {
-        std::unique_lock<std::mutex> lock(mu);
-        made = k;
-        cv.notify_all();
-        cv.wait(lock, [&] { return k < used + kAhead; });
-      }
-      prepared[k] = store->Prepare(docs[k].record, docs[k].events);
-    }
-    std::lock_guard<std::mutex> lock(mu);
-    made = docs.size();
-    cv.notify_all();
-  });
-  size_t ready = 0;  // prepared documents known to this thread
-  Rate rate = StoreAll(
-      store,
-      [&](int64_t) -> Item {
-        if (i > 0) prepared[i - 1] = PreparedEvents();  // stored: its memory back
-        if (i == docs.size()) return {};
-        if (i >= ready) {
-          std::unique_lock<std::mutex> lock(mu);
-          used = i;
-          cv.notify_all();
-          cv.wait(lock, [&] { return made > i; });
-          ready = made;
-        }
-        const size_t k = i++;
-        return {&docs[k], &prepared[k]};
-      },
-      batch, false);
-  preparer.join();
-  return rate;
+  return StoreAll(
+      store, [&](int64_t) { return i < docs.size() ? &docs[i++] : nullptr; }, batch, false);
 }
 
 struct Timing {
@@ -191,7 +139,7 @@ int main(int argc, char** argv) {
   bool keep = false, skip_dedup = false, only_ingest = false, reuse = false, skip_ingest = false;
   int ingest_batch = 1000;
   int64_t ingest_events = 200000;
-  bool no_fts_ingest = false, no_defer = false, prepare_thread = true;
+  bool no_fts_ingest = false, no_defer = false;
   std::string write_precoded;  // writes the ingest corpus (10 years) as pre-coded JSON Lines, for `dyad ingest --precoded`
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--events") && i + 1 < argc) {
@@ -208,8 +156,6 @@ int main(int argc, char** argv) {
       write_precoded = argv[++i];
     } else if (!std::strcmp(argv[i], "--no-defer")) {
       no_defer = true;
-    } else if (!std::strcmp(argv[i], "--no-prepare-thread")) {
-      prepare_thread = false;
     } else if (!std::strcmp(argv[i], "--no-fts-ingest")) {
       no_fts_ingest = true;
     } else if (!std::strcmp(argv[i], "--reuse")) {
@@ -222,8 +168,8 @@ int main(int argc, char** argv) {
       skip_dedup = true;
     } else {
       std::fprintf(stderr, "usage: store_bench [--events N] [--db PATH] [--keep] [--reuse] [--skip-ingest] [--only-ingest]\n"
-                           "                   [--ingest-events N] [--no-fts-ingest] [--no-defer] [--no-prepare-thread] [--batch N]\n"
-                           "                   [--skip-dedup] [--write-precoded FILE]\n");
+                           "                   [--ingest-events N] [--no-fts-ingest] [--no-defer] [--batch N] [--skip-dedup]\n"
+                           "                   [--write-precoded FILE]\n");
       return 1;
     }
   }
@@ -269,7 +215,7 @@ int main(int argc, char** argv) {
         auto s = Store::Open(path, o);
         Check(s.status());
         if (const char* pragma = std::getenv("STORE_BENCH_SQL")) Check(s.value()->Exec(pragma));
-        Rate rate = IngestPrepared(s.value().get(), docs, ingest_batch, prepare_thread);
+        Rate rate = IngestPrepared(s.value().get(), docs, ingest_batch);
         auto stored = s.value()->Counts();
         Check(stored.status());
         char label[160];

@@ -61,14 +61,13 @@ class StoreSink : public EventSink {
     Put(store::MakeDocumentRecord(doc), events);
   }
 
-  void Put(const store::DocumentRecord& record, const std::vector<Event>& events,
-           const store::PreparedEvents* prepared = nullptr) {
+  void Put(const store::DocumentRecord& record, const std::vector<Event>& events) {
     if (!status_.ok()) return;
     if (record.id.empty()) {
       counts_->skipped.push_back(record.origin + ": document without an id");
       return;
     }
-    auto r = store_->PutDocument(record, events, prepared);
+    auto r = store_->PutDocument(record, events);
     if (!r.ok()) {
       status_ = r.status();
       return;
@@ -153,9 +152,8 @@ int RunIngest(const IngestArgs& args) {
   size_t documents_seen = 0, sentences_coded = 0;
 
   if (args.precoded) {
-    // Pre-coded events: no pipeline. A reader thread parses (in input order) and prepares each document's rows
-    // (Store::Prepare: keys, GDELT fields, encoded codings) while this thread stores; at most kInFlight batches
-    // wait between them.
+    // Pre-coded events: no pipeline. Parsing the JSON costs about as much as storing it, so a reader thread
+    // parses (in input order) while this thread stores; at most kInFlight batches wait between them.
     // Progress with rate and ETA (from bytes read) on a terminal.
     uint64_t total_bytes = 0;
     for (const std::string& path : inputs) {
@@ -169,7 +167,6 @@ int RunIngest(const IngestArgs& args) {
     };
     struct Batch {
       std::vector<store::PrecodedDocument> docs;
-      std::vector<store::PreparedEvents> prepared;  // one per document
       std::vector<Note> notes;
       uint64_t bytes = 0;
       bool last = false;
@@ -182,7 +179,6 @@ int RunIngest(const IngestArgs& args) {
     std::atomic<bool> stopping{false};  // `stop` for the reader's line loop, read without the lock
     std::thread reader([&] {
       auto push = [&](Batch&& b) {
-        for (const store::PrecodedDocument& d : b.docs) b.prepared.push_back(st->Prepare(d.record, d.events));
         std::unique_lock<std::mutex> lock(mu);
         cv.wait(lock, [&] { return queue.size() < kInFlight || stop; });
         if (stop) return false;
@@ -246,7 +242,7 @@ int RunIngest(const IngestArgs& args) {
         }
         if (i == batch.docs.size() || !sink.status().ok()) continue;
         ++documents_seen;
-        sink.Put(batch.docs[i].record, batch.docs[i].events, &batch.prepared[i]);
+        sink.Put(batch.docs[i].record, batch.docs[i].events);
       }
       if (!sink.status().ok()) break;
       if (progress) {

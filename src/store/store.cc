@@ -455,8 +455,7 @@ void BindStatic(sqlite3_stmt* s, int i, std::string_view v) {
 // are rounded as printed. (The visitor gives each column's fields in its column's type.) Text is copied into
 // buffers the binder keeps (their capacity is reused from row to row), so the binder must outlive the
 // statement's step; one binder per statement. With `kept` (ascending field numbers), only those fields are
-// bound, to consecutive parameters; the others are skipped. Recording (StartRecording), it keeps the values
-// instead (copied), for Replay() to bind later, maybe on another thread.
+// bound, to consecutive parameters; the others are skipped.
 class GdeltBinder : public write::GdeltFields {
  public:
   explicit GdeltBinder(const char* types, std::span<const int> kept = {})
@@ -471,41 +470,17 @@ class GdeltBinder : public write::GdeltFields {
   // Starts a row: the first field goes to parameter `first_param`.
   void Start(sqlite3_stmt* s, int first_param) {
     s_ = s;
-    record_ = nullptr;
     param_ = first_param;
     field_ = 0;
-  }
-  // Starts a row whose bound values go to *out instead (one per kept field, in parameter order).
-  void StartRecording(std::vector<PreparedEvent::Field>* out) {
-    s_ = nullptr;
-    record_ = out;
-    out->clear();
-    param_ = 1;
-    field_ = 0;
-  }
-  // Binds recorded values to consecutive parameters from `first_param`.
-  static void Replay(const std::vector<PreparedEvent::Field>& fields, sqlite3_stmt* s, int first_param) {
-    int p = first_param;
-    for (const PreparedEvent::Field& f : fields) {
-      switch (f.type) {
-        case PreparedEvent::Field::kInt: sqlite3_bind_int64(s, p, f.i); break;
-        case PreparedEvent::Field::kReal: sqlite3_bind_double(s, p, f.r); break;
-        case PreparedEvent::Field::kText:
-          sqlite3_bind_text(s, p, f.t.data(), static_cast<int>(f.t.size()), SQLITE_STATIC);
-          break;
-        case PreparedEvent::Field::kNull: sqlite3_bind_null(s, p); break;
-      }
-      ++p;
-    }
   }
   // The number of fields given since Start().
   int fields() const { return field_; }
 
   void Int(int64_t v) override {
-    if (int p = Next()) PutInt(p, v);
+    if (int p = Next()) sqlite3_bind_int64(s_, p, v);
   }
   void Real(double v) override {
-    if (int p = Next()) PutReal(p, std::isfinite(v) ? v : 0.0);
+    if (int p = Next()) sqlite3_bind_double(s_, p, std::isfinite(v) ? v : 0.0);
   }
   void Fixed(double v, int digits) override {
     int p = Next();
@@ -513,7 +488,7 @@ class GdeltBinder : public write::GdeltFields {
     if (!std::isfinite(v)) v = 0;
     char buf[48];
     auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, digits);
-    PutReal(p, ParseReal(std::string_view(buf, static_cast<size_t>(r.ptr - buf))));
+    sqlite3_bind_double(s_, p, ParseReal(std::string_view(buf, static_cast<size_t>(r.ptr - buf))));
   }
   void Text(std::string_view v) override {
     if (!Skipped()) Bind(BufferOf(v));
@@ -529,48 +504,13 @@ class GdeltBinder : public write::GdeltFields {
     int p = Next();
     if (p == 0) return;
     if (text) {
-      PutText(p, std::string_view());
+      sqlite3_bind_text(s_, p, "", 0, SQLITE_STATIC);
     } else {
-      PutNull(p);
+      sqlite3_bind_null(s_, p);
     }
   }
 
  private:
-  // The value of parameter `p`: bound, or recorded.
-  PreparedEvent::Field* Recorded(int p) {
-    const size_t at = static_cast<size_t>(p - param_);
-    if (record_->size() <= at) record_->resize(at + 1);
-    return &(*record_)[at];
-  }
-  void PutInt(int p, int64_t v) {
-    if (record_ == nullptr) {
-      sqlite3_bind_int64(s_, p, v);
-    } else {
-      *Recorded(p) = {PreparedEvent::Field::kInt, v, 0, {}};
-    }
-  }
-  void PutReal(int p, double v) {
-    if (record_ == nullptr) {
-      sqlite3_bind_double(s_, p, v);
-    } else {
-      *Recorded(p) = {PreparedEvent::Field::kReal, 0, v, {}};
-    }
-  }
-  void PutText(int p, std::string_view v) {
-    if (record_ == nullptr) {
-      // Never a null pointer: that would bind NULL instead of ''.
-      sqlite3_bind_text(s_, p, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-    } else {
-      *Recorded(p) = {PreparedEvent::Field::kText, 0, 0, std::string(v)};
-    }
-  }
-  void PutNull(int p) {
-    if (record_ == nullptr) {
-      sqlite3_bind_null(s_, p);
-    } else {
-      *Recorded(p) = {};
-    }
-  }
   // The parameter of the next field (0: not bound), and on to the field after it.
   int Next() {
     const int f = field_++;
@@ -590,13 +530,12 @@ class GdeltBinder : public write::GdeltFields {
     for (char& c : t) c = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
     return t;
   }
-  void Bind(const std::string& t) { PutText(Next(), t); }
+  void Bind(const std::string& t) { sqlite3_bind_text(s_, Next(), t.data(), static_cast<int>(t.size()), SQLITE_STATIC); }
 
   const char* types_;
   int columns_;
   std::vector<int> offset_;  // per field: its parameter after the first, -1 when skipped
   sqlite3_stmt* s_ = nullptr;
-  std::vector<PreparedEvent::Field>* record_ = nullptr;
   int param_ = 1;
   int field_ = 0;
   std::vector<std::string> text_;
@@ -628,6 +567,7 @@ struct Store::Stmts {
   sqlite3_stmt* release = nullptr;
   sqlite3_stmt* upsert_daily = nullptr;
   sqlite3_stmt* upsert_monthly = nullptr;
+  GdeltBinder event_fields{kEventGdeltTypes, kEventKept};  // for insert_event
 
   ~Stmts() {
     for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
@@ -774,9 +714,8 @@ bool ReadMention(sqlite3_stmt* s, int at, Mention* out) {
 
 // Writes a version 7 mentions row with `q` (INSERT INTO mentions(kMentionColumnsV7)); `coding` is a buffer
 // the caller reuses. False on an SQLite error.
-// Writes a mentions row whose coding (EncodeCoding of `e`) is `coding`.
-bool InsertEncodedMention(sqlite3_stmt* q, int64_t id, int64_t event, int64_t doc, int64_t sentence,
-                          int event_index, std::string_view source_name, const Event& e, std::string_view coding) {
+bool InsertMention(sqlite3_stmt* q, int64_t id, int64_t event, int64_t doc, int64_t sentence, int event_index,
+                   std::string_view source_name, const Event& e, std::string* coding) {
   Reset r(q, /*rebinds_all=*/true);
   sqlite3_bind_int64(q, 1, id);
   sqlite3_bind_int64(q, 2, event);
@@ -792,15 +731,10 @@ bool InsertEncodedMention(sqlite3_stmt* q, int64_t id, int64_t event, int64_t do
   BindStatic(q, 12, e.source.code);
   BindStatic(q, 13, e.target.code);
   BindStatic(q, 14, e.code);
-  sqlite3_bind_blob(q, 15, coding.data(), static_cast<int>(coding.size()), SQLITE_STATIC);
-  return sqlite3_step(q) == SQLITE_DONE;
-}
-
-bool InsertMention(sqlite3_stmt* q, int64_t id, int64_t event, int64_t doc, int64_t sentence, int event_index,
-                   std::string_view source_name, const Event& e, std::string* coding) {
   coding->clear();
   EncodeCoding(e, coding);
-  return InsertEncodedMention(q, id, event, doc, sentence, event_index, source_name, e, *coding);
+  sqlite3_bind_blob(q, 15, coding->data(), static_cast<int>(coding->size()), SQLITE_STATIC);
+  return sqlite3_step(q) == SQLITE_DONE;
 }
 
 Status DamagedMention(sqlite3_stmt* s, int at) {
@@ -1558,72 +1492,16 @@ Status Store::DeleteDocumentEvents(int64_t doc_rowid) {
               "AS INTEGER) GROUP BY t.a1, t.a2, t.month, d.QuadClass");
 }
 
-Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vector<Event>& events,
-                                     const PreparedEvents* prepared) {
+Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vector<Event>& events) {
   if (options_.read_only) return Status::InvalidArgument("store opened read-only");
   Status s = Begin();
   if (!s.ok()) return s;
   // No savepoint per document (in WAL mode a savepoint copies every page it touches into a sub-journal,
   // which cost a third of the ingest time): what can fail per document is checked before anything is
   // written, so a failure here is an SQLite error (disk full, I/O), and the whole batch is rolled back.
-  PreparedEvents mine;
-  if (prepared == nullptr || prepared->stamp != PrepareStamp() || prepared->events.size() != events.size()) {
-    mine = Prepare(doc, events);
-    prepared = &mine;
-  }
-  Result<PutResult> r = PutDocumentInBatch(doc, events, *prepared);
+  Result<PutResult> r = PutDocumentInBatch(doc, events);
   if (!r.ok()) Rollback();
   return r;
-}
-
-uint64_t Store::PrepareStamp() const {
-  const DedupOptions& dd = options_.dedup;
-  std::string rule = std::to_string(dd.code_chars) + "," + std::to_string(dd.actor_chars) + "," +
-                     std::to_string(date_added_);
-  return Fnv(rule) | 1;  // never 0, the stamp of a PreparedEvents made by nobody
-}
-
-PreparedEvents Store::Prepare(const DocumentRecord& doc, const std::vector<Event>& events) const {
-  PreparedEvents out;
-  out.stamp = PrepareStamp();
-  out.events.resize(events.size());
-  Document context_doc;  // what the write stage reads from a document
-  context_doc.url = doc.url;
-  context_doc.source = doc.source;
-  context_doc.date = doc.date;
-  GdeltBinder fields(kEventGdeltTypes, kEventKept);
-  const DedupOptions& dd = options_.dedup;
-  std::string key;
-  for (size_t i = 0; i < events.size(); ++i) {
-    const Event& e = events[i];
-    PreparedEvent& p = out.events[i];
-    // The dedup key: the code's first code_chars, both actors' first actor_chars, negation, date precision.
-    key.clear();
-    key.append(e.code, 0, dd.code_chars <= 0 ? std::string::npos : static_cast<size_t>(dd.code_chars));
-    uint64_t h = Fnv(key);
-    // A date known to the month or year only ("in March") is not merged with day-exact reports.
-    const char* precision = e.date_precision == DatePrecision::kMonth  ? "|m"
-                            : e.date_precision == DatePrecision::kYear ? "|y"
-                                                                       : "|d";
-    const size_t actor_len = dd.actor_chars <= 0 ? std::string::npos : static_cast<size_t>(dd.actor_chars);
-    key.assign("|");
-    key.append(e.source.code, 0, actor_len);
-    key.push_back('|');
-    key.append(e.target.code, 0, actor_len);
-    key.append(e.negated ? "|n" : "|a");
-    key.append(precision);
-    h = Fnv(key, h);
-    p.dedup_hash = static_cast<int64_t>(h & 0x7FFFFFFFFFFFFFFFull);
-    p.place_key = PlaceKey(e);
-    p.day = e.date > 0 ? DayNumber(e.date) : 0;
-    p.global_id = write::GlobalEventId(e.doc_id.empty() ? doc.id : e.doc_id, e.sentence_index, static_cast<int>(i));
-    write::EventContext context{&context_doc, static_cast<int>(i), date_added_};
-    fields.StartRecording(&p.gdelt);
-    write::VisitGdeltEventFields(e, context, &fields);
-    if (fields.fields() != 61) p.gdelt.clear();  // PutDocumentInBatch reports it
-    EncodeCoding(e, &p.coding);
-  }
-  return out;
 }
 
 Status Store::CheckKeyIndexes() {
@@ -1781,8 +1659,7 @@ Result<std::string> Store::FindContent(uint64_t content_hash, const std::string&
   return other;
 }
 
-Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events,
-                                            const PreparedEvents& prepared) {
+Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events) {
   PutResult result;
   Status s = EnsureKeys();
   if (!s.ok()) return s;
@@ -1851,7 +1728,11 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
     keys.contents.Add(doc.content_hash);
   }
 
-  std::string a1, a2;
+  Document context_doc;  // what the write stage reads from a document
+  context_doc.url = doc.url;
+  context_doc.source = doc.source;
+  context_doc.date = doc.date;
+  std::string key, place_key, a1, a2, coding;
   std::vector<int64_t> doc_events;  // the events this document's mentions went to so far
   int last_sentence = -1;
   int64_t sentence_rowid = 0;
@@ -1875,11 +1756,27 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
         if (sqlite3_step(st.insert_fts) != SQLITE_DONE) return Error("write text index");
       }
     }
-    const PreparedEvent& p = prepared.events[i];
+    write::EventContext context{&context_doc, static_cast<int>(i), date_added_};
+
     // Find the event this mention reports, or start one.
-    const int64_t dedup_hash = p.dedup_hash;
-    const std::string& place_key = p.place_key;
-    const int64_t day = p.day;
+    key.clear();
+    key.append(e.code, 0, dd.code_chars <= 0 ? std::string::npos : static_cast<size_t>(dd.code_chars));
+    uint64_t h = Fnv(key);
+    // A date known to the month or year only ("in March") is not merged with day-exact reports.
+    const char* precision = e.date_precision == DatePrecision::kMonth  ? "|m"
+                            : e.date_precision == DatePrecision::kYear ? "|y"
+                                                                       : "|d";
+    const size_t actor_len = dd.actor_chars <= 0 ? std::string::npos : static_cast<size_t>(dd.actor_chars);
+    key.assign("|");
+    key.append(e.source.code, 0, actor_len);
+    key.push_back('|');
+    key.append(e.target.code, 0, actor_len);
+    key.append(e.negated ? "|n" : "|a");
+    key.append(precision);
+    h = Fnv(key, h);
+    int64_t dedup_hash = static_cast<int64_t>(h & 0x7FFFFFFFFFFFFFFFull);
+    place_key = PlaceKey(e);
+    int64_t day = e.date > 0 ? DayNumber(e.date) : 0;
     FoundEvent found;
     if (dd.enabled && e.date > 0 && (keys_in_memory_ || keys.dedup.MayContain(static_cast<uint64_t>(dedup_hash)))) {
       auto fe = FindEvent(e, day, dedup_hash, place_key);
@@ -1892,14 +1789,16 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
     Daily::Key daily_key;
     double goldstein = 0;
     if (!merged) {
-      const uint64_t global_id = p.global_id;
+      uint64_t global_id = write::GlobalEventId(e.doc_id.empty() ? doc.id : e.doc_id, e.sentence_index,
+                                                static_cast<int>(i));
       sqlite3_stmt* q = st.insert_event;
       Reset r(q, /*rebinds_all=*/true);
-      if (p.gdelt.size() != static_cast<size_t>(kEventKeptCount)) {
-        return Status::Internal("write stage gave an events row of " + std::to_string(p.gdelt.size()) +
-                                " kept fields");
+      st.event_fields.Start(q, 1);
+      write::VisitGdeltEventFields(e, context, &st.event_fields);
+      if (st.event_fields.fields() != 61) {
+        return Status::Internal("write stage gave an events row of " + std::to_string(st.event_fields.fields()) +
+                                " fields");
       }
-      GdeltBinder::Replay(p.gdelt, q, 1);
       sqlite3_bind_int64(q, 1, static_cast<int64_t>(global_id));
       int k = kEventKeptCount + 1;
       for (int n = 0; n < 3; ++n) {  // day, day_min, day_max
@@ -1956,8 +1855,8 @@ Result<PutResult> Store::PutDocumentInBatch(const DocumentRecord& doc, const std
       }
     }
 
-    if (!InsertEncodedMention(st.insert_mention, mention_id, event_id, doc_rowid, sentence_rowid,
-                              static_cast<int>(i), doc.source, e, p.coding)) {
+    if (!InsertMention(st.insert_mention, mention_id, event_id, doc_rowid, sentence_rowid, static_cast<int>(i),
+                       doc.source, e, &coding)) {
       return Error("write mention");
     }
     if (merged) {

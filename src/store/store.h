@@ -173,29 +173,6 @@ struct StoreCounts {
   Date first = 0, last = 0;
 };
 
-// The part of storing a document that does not read the store -- each event's dedup key, day, place key,
-// GLOBALEVENTID and events-row GDELT fields, and its mention's encoded coding -- made by Store::Prepare on any
-// thread, so that a reader thread can do it while the store's one writer writes (`dyad ingest --precoded`).
-struct PreparedEvent {
-  int64_t dedup_hash = 0;
-  int64_t day = 0;  // days since 1970-01-01; 0 when the event has no date
-  uint64_t global_id = 0;
-  std::string place_key;
-  std::string coding;  // EncodeCoding (coding.h)
-  // The events row's kept GDELT fields in parameter order, as the write stage gave them.
-  struct Field {
-    enum Type : uint8_t { kNull, kInt, kReal, kText } type = kNull;
-    int64_t i = 0;
-    double r = 0;
-    std::string t;
-  };
-  std::vector<Field> gdelt;
-};
-struct PreparedEvents {
-  std::vector<PreparedEvent> events;  // one per event, in order
-  uint64_t stamp = 0;  // the preparing store's dedup rule and date-added time: another store's is not used
-};
-
 class Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
@@ -208,11 +185,8 @@ class Store {
   const DedupOptions& dedup() const { return options_.dedup; }
 
   // Stores `doc` with its events (in sentence order) in the current batch.
-  // Begins a transaction when none is open. `prepared`, if given, is Prepare(doc, events) of this store.
-  Result<PutResult> PutDocument(const DocumentRecord& doc, const std::vector<Event>& events,
-                                const PreparedEvents* prepared = nullptr);
-  // What PutDocument computes before it reads or writes the store. Thread-safe: it reads only what Open set.
-  PreparedEvents Prepare(const DocumentRecord& doc, const std::vector<Event>& events) const;
+  // Begins a transaction when none is open.
+  Result<PutResult> PutDocument(const DocumentRecord& doc, const std::vector<Event>& events);
   // Whether `doc_id` is stored with this content hash (so it can be skipped).
   Result<bool> HasDocument(const std::string& doc_id, uint64_t content_hash);
   // Commits the open batch (no-op when none).
@@ -250,9 +224,7 @@ class Store {
   Status MigrateToV7();
   Status Prepare();
   Status Begin();
-  Result<PutResult> PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events,
-                                       const PreparedEvents& prepared);
-  uint64_t PrepareStamp() const;
+  Result<PutResult> PutDocumentInBatch(const DocumentRecord& doc, const std::vector<Event>& events);
   Status DeleteDocumentEvents(int64_t doc_rowid);
   struct FoundEvent {
     int64_t id = 0, global_id = 0, date_added = 0;

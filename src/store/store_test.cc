@@ -489,48 +489,6 @@ TEST(IdempotencyTest, BulkLoadWithKeysInMemoryStoresWhatANormalLoadStores) {
   EXPECT_EQ(DumpTables(tmp.path("bulk3.db")), DumpTables(tmp.path("normal3.db")));
 }
 
-// Store::Prepare made on another thread, or by another store, gives the same rows as PutDocument alone.
-TEST(IdempotencyTest, PreparedOnAnotherThreadOrByAnotherStoreStoresTheSame) {
-  TempDb tmp;
-  std::vector<PrecodedDocument> docs;
-  SyntheticGenerator gen({.seed = 11});
-  for (int i = 0; i < 300; ++i) {
-    docs.emplace_back();
-    gen.Next(&docs.back());
-  }
-  docs.push_back(docs[10]);  // unchanged
-  docs.back().record.id = "repost";  // same content under another id
-  auto store_all = [&](const std::string& name, int how) {
-    auto s = OpenStore(tmp.path(name), {.defer_indexes = true});
-    EXPECT_NE(s, nullptr);
-    if (s == nullptr) return;
-    DedupOptions other_rule;
-    other_rule.actor_chars = 3;
-    auto other = OpenStore(tmp.path(name + ".other"), {.dedup = other_rule});
-    std::vector<PreparedEvents> prepared(docs.size());
-    if (how == 1) {
-      std::thread t([&] {
-        for (size_t i = 0; i < docs.size(); ++i) prepared[i] = s->Prepare(docs[i].record, docs[i].events);
-      });
-      t.join();
-    } else if (how == 2) {
-      for (size_t i = 0; i < docs.size(); ++i) prepared[i] = other->Prepare(docs[i].record, docs[i].events);
-    }
-    for (size_t i = 0; i < docs.size(); ++i) {
-      auto r = s->PutDocument(docs[i].record, docs[i].events, how ? &prepared[i] : nullptr);
-      EXPECT_TRUE(r.ok()) << r.status().message();
-    }
-    EXPECT_TRUE(s->FinishLoad().ok());
-  };
-  store_all("plain.db", 0);
-  store_all("thread.db", 1);
-  store_all("foreign.db", 2);
-  const std::string plain = DumpTables(tmp.path("plain.db"));
-  EXPECT_GT(plain.size(), 10000u);
-  EXPECT_EQ(DumpTables(tmp.path("thread.db")), plain);
-  EXPECT_EQ(DumpTables(tmp.path("foreign.db")), plain);
-}
-
 // A bulk load finds the events a mention may join in memory, by dedup key and span of days; the merges must be
 // those a normal load makes for any window, across the spans' edges and for dates before 1970 (negative days).
 TEST(IdempotencyTest, BulkLoadMergesAsANormalLoadForEveryWindowAndDay) {
