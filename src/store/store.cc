@@ -387,9 +387,6 @@ const DeferrableIndex kDeferrableIndexes[] = {
     {"sentences_doc", "sentences(doc)", false, DeferrableIndex::kReplace},
 };
 
-// The indexes of one use, as CREATE statements.
-std::string CreateIndexesSql(DeferrableIndex::Use use);
-constexpr int kKeyIndexes = 3;
 
 // Whether a deferrable index is on the events table (the others are on the summary or the documents).
 bool OnEvents(const DeferrableIndex& index) { return std::string_view(index.def).substr(0, 7) == "events("; }
@@ -399,6 +396,7 @@ std::string CreateIndexSql(const DeferrableIndex& index) {
          index.name + " ON " + index.def + ";";
 }
 
+// The indexes of one use, as CREATE statements.
 std::string CreateIndexesSql(DeferrableIndex::Use use) {
   std::string sql;
   for (const DeferrableIndex& index : kDeferrableIndexes) {
@@ -571,7 +569,8 @@ struct Store::Stmts {
 
   ~Stmts() {
     for (sqlite3_stmt* s : {find_doc, find_hash, insert_doc, update_doc, insert_sentence, insert_fts, insert_event,
-                            insert_mention, find_event, find_event_at, find_doc_at, find_content_at, recount, set_first, mention_by_id, mentions_of, begin,
+                            insert_mention, find_event, find_event_at, find_doc_at, find_content_at, recount,
+                            set_first, mention_by_id, mentions_of, begin,
                             commit, savepoint, release, add_mention, upsert_daily, upsert_monthly}) {
       sqlite3_finalize(s);
     }
@@ -1275,7 +1274,9 @@ Status Store::FlushDaily() {
 Status Store::SetIndexesDeferred(bool deferred) {
   std::string sql = "BEGIN IMMEDIATE;";
   if (deferred) {
-    for (const DeferrableIndex& index : kDeferrableIndexes) sql += std::string("DROP INDEX IF EXISTS ") + index.name + ";";
+    for (const DeferrableIndex& index : kDeferrableIndexes) {
+      sql += std::string("DROP INDEX IF EXISTS ") + index.name + ";";
+    }
     sql += "INSERT OR REPLACE INTO meta VALUES('indexes', 'deferred');";
   } else {
     // The events' indexes first (the summary is built by walking events_day); then the summary tables, which
@@ -1507,10 +1508,17 @@ Result<PutResult> Store::PutDocument(const DocumentRecord& doc, const std::vecto
 Status Store::CheckKeyIndexes() {
   bool in_memory = false;
   if (indexes_deferred_) {
-    auto present = QueryInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                            "('documents_id', 'documents_hash', 'events_dedup')");
+    // Missing when any of the key indexes (kDeferrableIndexes' kKey ones) is.
+    std::string names;
+    int keys = 0;
+    for (const DeferrableIndex& index : kDeferrableIndexes) {
+      if (index.use != DeferrableIndex::kKey) continue;
+      names += std::string(keys++ ? ", '" : "'") + index.name + "'";
+    }
+    auto present =
+        QueryInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")");
     if (!present.ok()) return present.status();
-    in_memory = present.value() < kKeyIndexes;
+    in_memory = present.value() < keys;
   }
   if (in_memory != keys_in_memory_) keys_->ready = false;
   keys_in_memory_ = in_memory;
@@ -1559,7 +1567,8 @@ Status Store::EnsureKeys() {
   }
   bool full = false;
   for (const bool documents : {true, false}) {
-    const char* sql = documents ? "SELECT id, doc_id, content_hash FROM documents" : "SELECT id, dedup_hash, day FROM events";
+    const char* sql =
+        documents ? "SELECT id, doc_id, content_hash FROM documents" : "SELECT id, dedup_hash, day FROM events";
     sqlite3_stmt* q = nullptr;
     if (sqlite3_prepare_v2(db_, sql, -1, &q, nullptr) != SQLITE_OK) return Error("read keys");
     int rc;
@@ -1574,7 +1583,8 @@ Status Store::EnsureKeys() {
           k.dedup.Add(key);
         }
       } else if (documents) {
-        full = !k.doc_rows.Add(key, {id}) || !k.content_rows.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 2)), {id});
+        full = !k.doc_rows.Add(key, {id}) ||
+               !k.content_rows.Add(static_cast<uint64_t>(sqlite3_column_int64(q, 2)), {id});
       } else if (sqlite3_column_type(q, 2) != SQLITE_NULL && options_.dedup.enabled) {  // else never read
         const int64_t day = sqlite3_column_int64(q, 2);
         full = !k.event_rows.Add(EventKey(static_cast<int64_t>(key), day, DedupPeriod()), {id, day});

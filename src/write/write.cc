@@ -275,7 +275,6 @@ void AppendCell(std::string_view text, size_t width, std::string* out) {
   out->append(width - cols, ' ');
 }
 
-
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
